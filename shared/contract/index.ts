@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { CallSpec, EventSpec } from './core';
+import { sessionCalls, sessionEvents } from './session';
+
+export * from './core';
+export * from './session';
+
+/** Every call between renderer and host. Adding one: an entry here (via a feature file) and a handler. */
+export const calls = {
+  ...sessionCalls,
+} as const satisfies Record<string, CallSpec>;
+
+/** Every event the host pushes to the renderer. */
+export const events = {
+  ...sessionEvents,
+} as const satisfies Record<string, EventSpec>;
+
+export type Calls = typeof calls;
+export type Events = typeof events;
+export type CallName = keyof Calls;
+export type EventName = keyof Events;
+/** What a caller passes (defaults still optional). */
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+/** What a handler receives (after parsing and defaults). */
+export type ParsedInput<N extends CallName> = z.output<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
