@@ -1,13 +1,19 @@
 import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './core';
+import { adminCalls } from './admin';
+import type { CALL_NAMES, EVENT_NAMES } from './names';
 import { sessionCalls, sessionEvents } from './session';
 
 export * from './core';
 export * from './session';
+export * from './admin';
+export * from './names';
+export type { KalmaBridge } from './bridge';
 
 /** Every call between renderer and host. Adding one: an entry here (via a feature file) and a handler. */
 export const calls = {
   ...sessionCalls,
+  ...adminCalls,
 } as const satisfies Record<string, CallSpec>;
 
 /** Every event the host pushes to the renderer. */
@@ -30,3 +36,11 @@ export const isCallName = (name: unknown): name is CallName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+
+// The preload's plain name lists (names.ts) must hold exactly the contract's names: a name added
+// to one and not the other fails the typecheck here instead of failing a call at run time.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const callNamesMatch: Same<(typeof CALL_NAMES)[number], CallName> = true;
+const eventNamesMatch: Same<(typeof EVENT_NAMES)[number], EventName> = true;
+void callNamesMatch;
+void eventNamesMatch;

@@ -1,0 +1,121 @@
+import { ContractFailure } from '../../shared/contract';
+import type { Language, User } from '../../shared/domain/user';
+import { CentralClient } from './central-client';
+import { HostEvents } from './contract/events';
+import { HandlerRegistry } from './contract/registry';
+import { silentLog, type HostLogger } from './host-log';
+import { SessionService } from './session-service';
+import { SettingsStore } from './settings-store';
+
+/** Where the central server runs when nothing else is configured (`npm run server`). */
+export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4010';
+
+export interface ConsoleHostOptions {
+  /** The host's own folder: settings now, the local cache later. */
+  dataDir: string;
+  /** The central server; when absent, the one saved in settings, then DEFAULT_SERVER_URL. */
+  serverUrl?: string;
+  hostKind: 'electron' | 'web';
+  version: string;
+  log?: HostLogger;
+  /** Per-request timeout towards the central server. */
+  requestTimeoutMs?: number;
+}
+
+export interface ConsoleHost {
+  /** Dispatch every page call through this; it covers the whole contract. */
+  registry: HandlerRegistry;
+  /** Subscribe to forward events to pages. */
+  events: HostEvents;
+  /** The one settings store of this data folder (Electron keeps window bounds in it too). */
+  settings: SettingsStore;
+  session: SessionService;
+  serverUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The console's host-side services and their contract handlers, shared by both hosts: Electron's
+ * main process and the web host differ only in how pages reach `registry.dispatch`.
+ */
+export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
+  const log = opts.log ?? silentLog();
+  const settings = SettingsStore.open(opts.dataDir, log);
+  const serverUrl = opts.serverUrl ?? settings.get().serverUrl ?? DEFAULT_SERVER_URL;
+  const client = new CentralClient({ serverUrl, timeoutMs: opts.requestTimeoutMs });
+  const events = new HostEvents();
+  const session = new SessionService(client, events, log);
+  const registry = new HandlerRegistry(log);
+
+  /** Sends a language the server missed while unreachable, once the same person is back. */
+  const sendPendingLanguage = async (user: User): Promise<void> => {
+    const pending = settings.get().pendingLanguage;
+    if (!pending || pending.userId !== user.id) return;
+    try {
+      const updated = await session.withToken((token) => client.setLanguage(token, pending.language));
+      settings.update({ pendingLanguage: undefined });
+      session.updateUser(updated ?? { ...user, language: pending.language });
+    } catch (error) {
+      log.warn({ code: error instanceof ContractFailure ? error.code : 'INTERNAL' }, 'pending language still not saved on the server');
+    }
+  };
+
+  registry
+    .handle('app.info', () => ({ host: opts.hostKind, version: opts.version, serverUrl }))
+    .handle('app.language', () => settings.get().language)
+    .handle('session.signIn', async ({ username, password }) => {
+      const user = await session.signIn(username, password);
+      const pending = settings.get().pendingLanguage;
+      if (pending?.userId === user.id) {
+        void sendPendingLanguage(user);
+        return { ...user, language: pending.language };
+      }
+      // The sign-in screen next time opens in the language this person works in.
+      if (settings.get().language !== user.language) settings.update({ language: user.language });
+      return user;
+    })
+    .handle('session.current', () => session.current())
+    .handle('session.signOut', async () => {
+      await session.signOut();
+      return null;
+    })
+    .handle('settings.setLanguage', async ({ language }) => {
+      settings.update({ language });
+      const user = session.current();
+      if (!user) return language;
+      await saveLanguageOnServer(user, language);
+      return language;
+    })
+    .handle('admin.listUsers', () => session.withToken((token) => client.adminUsers(token)));
+
+  /** The choice is kept locally first; an unreachable server gets it after the next sign-in. */
+  async function saveLanguageOnServer(user: User, language: Language): Promise<void> {
+    try {
+      const updated = await session.withToken((token) => client.setLanguage(token, language));
+      if (settings.get().pendingLanguage) settings.update({ pendingLanguage: undefined });
+      session.updateUser(updated ?? { ...user, language });
+    } catch (error) {
+      if (error instanceof ContractFailure && error.code === 'UNAVAILABLE') {
+        settings.update({ pendingLanguage: { userId: user.id, language } });
+        session.updateUser({ ...user, language });
+        log.warn({ userId: user.id }, 'server unreachable; language kept on this machine until the next sign-in');
+        return;
+      }
+      throw error;
+    }
+  }
+
+  const missing = registry.missing();
+  if (missing.length > 0) throw new Error(`the console host has no handler for: ${missing.join(', ')}`);
+
+  return {
+    registry,
+    events,
+    settings,
+    session,
+    serverUrl,
+    close: async () => {
+      session.close();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The contract's call and event names as plain strings, without schemas. The sandboxed preload
+ * checks names against these lists: it cannot load zod at run time, and it has no use for the
+ * schemas because the host parses every input anyway. `index.ts` proves at compile time that
+ * these lists and the contract maps hold exactly the same names.
+ */
+export const CALL_NAMES = [
+  'app.info',
+  'app.language',
+  'session.signIn',
+  'session.current',
+  'session.signOut',
+  'settings.setLanguage',
+  'admin.listUsers',
+] as const;
+
+export const EVENT_NAMES = ['session.changed'] as const;
+
+/** Electron IPC channels; the web host carries the same traffic as `wire.ts` frames. */
+export const IPC_INVOKE_CHANNEL = 'kalma:invoke';
+export const IPC_EVENT_CHANNEL = 'kalma:event';
