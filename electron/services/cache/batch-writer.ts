@@ -1,0 +1,187 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { isSupportedCountry } from 'libphonenumber-js';
+import type { Customer } from '../../../shared/domain/customer';
+import { INTERACTION_ENVELOPE_KEYS, type Interaction } from '../../../shared/domain/interaction';
+import type { Order } from '../../../shared/domain/order';
+import { phoneDigits, phoneSuffix, toE164, type PhoneRegion } from '../../../shared/domain/phone';
+import type { Tombstone } from '../../../shared/domain/row-version';
+import type { SyncRow } from '../../../shared/domain/sync-row';
+import { foldForSearch, identifierKey } from '../../../shared/search/fold';
+import type { SearchIndex } from './search-index';
+
+/**
+ * Writes parsed pull rows. Every upsert keeps the newer version (a row the cache already holds at
+ * a higher version is left alone), deletes only remove what is not newer than the tombstone, and
+ * the customers whose search document changed are collected so each is reindexed once per batch.
+ * Runs inside the caller's transaction.
+ */
+
+const ENVELOPE = new Set<string>(INTERACTION_ENVELOPE_KEYS);
+
+export interface RowOutcome {
+  /** The row changed the cache (false: the cache already held a newer version). */
+  changed: boolean;
+}
+
+function prepareStatements(db: Database) {
+  const st = (sql: string): Statement => db.prepare(sql);
+  return {
+    upsertCustomer: st(`
+      INSERT INTO customers (id, name, name_folded, emails, account_numbers, language, tags, addresses, version)
+      VALUES (@id, @name, @nameFolded, @emails, @accounts, @language, @tags, @addresses, @version)
+      ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_folded = excluded.name_folded,
+        emails = excluded.emails, account_numbers = excluded.account_numbers, language = excluded.language,
+        tags = excluded.tags, addresses = excluded.addresses, version = excluded.version
+      WHERE excluded.version >= customers.version
+      RETURNING rid`),
+    deleteCustomer: st('DELETE FROM customers WHERE id = ? AND version <= ? RETURNING rid'),
+    clearPhones: st('DELETE FROM customer_phones WHERE customer_id = ?'),
+    insertPhone: st(
+      'INSERT INTO customer_phones (customer_id, position, number, label, e164, suffix) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    clearAccounts: st('DELETE FROM customer_accounts WHERE customer_id = ?'),
+    insertAccount: st(
+      'INSERT INTO customer_accounts (customer_id, position, account, account_key) VALUES (?, ?, ?, ?)',
+    ),
+    upsertOrder: st(`
+      INSERT INTO orders (id, customer_id, number, number_key, status, placed_at, currency, total_minor, version)
+      VALUES (@id, @customerId, @number, @numberKey, @status, @placedAt, @currency, @totalMinor, @version)
+      ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, number = excluded.number,
+        number_key = excluded.number_key, status = excluded.status, placed_at = excluded.placed_at,
+        currency = excluded.currency, total_minor = excluded.total_minor, version = excluded.version
+      WHERE excluded.version >= orders.version
+      RETURNING id`),
+    deleteOrder: st('DELETE FROM orders WHERE id = ? AND version <= ? RETURNING id'),
+    clearItems: st('DELETE FROM order_items WHERE order_id = ?'),
+    insertItem: st(
+      'INSERT INTO order_items (order_id, line, sku, name, quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    interactionOwner: st('SELECT customer_id FROM interactions WHERE id = ?').pluck(),
+    upsertInteraction: st(`
+      INSERT INTO interactions (id, customer_id, kind, occurred_at, author_id, author_name, order_id, text, details, version, local)
+      VALUES (@id, @customerId, @kind, @occurredAt, @authorId, @authorName, @orderId, @text, @details, @version, @local)
+      ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, kind = excluded.kind,
+        occurred_at = excluded.occurred_at, author_id = excluded.author_id, author_name = excluded.author_name,
+        order_id = excluded.order_id, text = excluded.text, details = excluded.details,
+        version = excluded.version, local = excluded.local
+      WHERE excluded.version >= interactions.version
+      RETURNING id`),
+    deleteInteraction: st('DELETE FROM interactions WHERE id = ? AND version <= ? RETURNING customer_id').pluck(),
+  };
+}
+
+export class BatchWriter {
+  private readonly s: ReturnType<typeof prepareStatements>;
+
+  constructor(
+    db: Database,
+    private readonly region: PhoneRegion,
+    private readonly index: SearchIndex,
+  ) {
+    this.s = prepareStatements(db);
+  }
+
+  /** Applies one row; adds the customers whose search document must be rewritten to `touched`. */
+  apply(row: SyncRow, touched: Set<string>): RowOutcome {
+    switch (row.entity) {
+      case 'customer':
+        return row.data.deleted ? this.deleteCustomer(row.data) : this.upsertCustomer(row.data, touched);
+      case 'order':
+        return row.data.deleted ? this.deleteOrder(row.data) : this.upsertOrder(row.data);
+      case 'interaction':
+        return row.data.deleted
+          ? this.deleteInteraction(row.data, touched)
+          : this.writeInteraction(row.data, false, touched);
+    }
+  }
+
+  upsertCustomer(c: Customer, touched: Set<string>): RowOutcome {
+    const written = this.s.upsertCustomer.get({
+      id: c.id,
+      name: c.name,
+      nameFolded: foldForSearch(c.name),
+      emails: JSON.stringify(c.emails),
+      accounts: JSON.stringify(c.accountNumbers),
+      language: c.language,
+      tags: JSON.stringify(c.tags),
+      addresses: JSON.stringify(c.addresses),
+      version: BigInt(c.version),
+    });
+    if (!written) return { changed: false };
+    this.s.clearPhones.run(c.id);
+    // A number stored without country code is the customer's local number, not the floor's:
+    // read it with the customer's country when the record has one.
+    const country = c.addresses.find((a) => isSupportedCountry(a.country))?.country as PhoneRegion | undefined;
+    c.phones.forEach((p, position) => {
+      const e164 = toE164(p.number, country ?? this.region);
+      const suffix = phoneSuffix(e164 ? e164.slice(1) : phoneDigits(p.number));
+      this.s.insertPhone.run(c.id, position, p.number, p.label, e164, suffix);
+    });
+    this.s.clearAccounts.run(c.id);
+    c.accountNumbers.forEach((a, position) => this.s.insertAccount.run(c.id, position, a, identifierKey(a)));
+    touched.add(c.id);
+    return { changed: true };
+  }
+
+  private deleteCustomer(t: Tombstone): RowOutcome {
+    // Its orders and history stay: they carry their own tombstones, and a customer restored
+    // later (an undone merge) would otherwise come back without them.
+    const removed = this.s.deleteCustomer.get(t.id, BigInt(t.version)) as { rid: number } | undefined;
+    if (removed) this.index.removeDocument(removed.rid);
+    return { changed: removed !== undefined };
+  }
+
+  private upsertOrder(o: Order): RowOutcome {
+    const written = this.s.upsertOrder.get({
+      id: o.id,
+      customerId: o.customerId,
+      number: o.number,
+      numberKey: identifierKey(o.number),
+      status: o.status,
+      placedAt: o.placedAt,
+      currency: o.currency,
+      totalMinor: o.totalMinor,
+      version: BigInt(o.version),
+    });
+    if (!written) return { changed: false };
+    this.s.clearItems.run(o.id);
+    o.items.forEach((item, line) =>
+      this.s.insertItem.run(o.id, line, item.sku, item.name, item.quantity, item.unitPriceMinor),
+    );
+    return { changed: true };
+  }
+
+  private deleteOrder(t: Tombstone): RowOutcome {
+    return { changed: this.s.deleteOrder.get(t.id, BigInt(t.version)) !== undefined };
+  }
+
+  /** Also used for notes written on this machine (`local`), which the pull later confirms. */
+  writeInteraction(i: Interaction, local: boolean, touched: Set<string>): RowOutcome {
+    const previousOwner = this.s.interactionOwner.get(i.id) as string | undefined;
+    const details = Object.fromEntries(Object.entries(i).filter(([key]) => !ENVELOPE.has(key)));
+    const written = this.s.upsertInteraction.get({
+      id: i.id,
+      customerId: i.customerId,
+      kind: i.kind,
+      occurredAt: i.occurredAt,
+      authorId: i.author?.id ?? null,
+      authorName: i.author?.name ?? null,
+      orderId: i.orderId,
+      text: i.text,
+      details: JSON.stringify(details),
+      version: BigInt(i.version),
+      local: local ? 1 : 0,
+    });
+    if (!written) return { changed: false };
+    // A merge can move history to another customer; both documents change.
+    if (previousOwner !== undefined) touched.add(previousOwner);
+    touched.add(i.customerId);
+    return { changed: true };
+  }
+
+  private deleteInteraction(t: Tombstone, touched: Set<string>): RowOutcome {
+    const owner = this.s.deleteInteraction.get(t.id, BigInt(t.version)) as string | undefined;
+    if (owner !== undefined) touched.add(owner);
+    return { changed: owner !== undefined };
+  }
+}

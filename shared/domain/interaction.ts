@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { EntityId, Instant, RowVersion, Tombstone } from './row-version';
+
+/**
+ * The customer's history: calls, notes, complaints, return/refund/exchange requests, escalations,
+ * callbacks and post-call surveys. Every kind shares the same envelope; the kind adds its fields.
+ */
+
+export const INTERACTION_KINDS = [
+  'call',
+  'note',
+  'complaint',
+  'return_request',
+  'refund_request',
+  'exchange_request',
+  'escalation',
+  'callback',
+  'survey',
+] as const;
+export const InteractionKind = z.enum(INTERACTION_KINDS);
+export type InteractionKind = z.infer<typeof InteractionKind>;
+
+export const Author = z.object({ id: EntityId, name: z.string().trim().min(1).max(120) });
+export type Author = z.output<typeof Author>;
+
+/** Free text an agent wrote; searchable in the customer search. */
+export const InteractionText = z.string().trim().max(10_000);
+
+const envelope = {
+  id: EntityId,
+  customerId: EntityId,
+  occurredAt: Instant,
+  author: Author.nullable().default(null),
+  /** The order this is about, when there is one (returns, refunds, complaints about a parcel). */
+  orderId: EntityId.nullable().default(null),
+  text: InteractionText.default(''),
+  version: RowVersion,
+  deleted: z.literal(false).default(false),
+};
+
+export const CaseStatus = z.enum(['open', 'in_progress', 'resolved', 'closed']);
+export const RequestStatus = z.enum(['requested', 'approved', 'denied', 'completed', 'cancelled']);
+export const EscalationLevel = z.enum(['manager', 'director']);
+
+const requestFields = {
+  reason: z.string().trim().max(500).default(''),
+  status: RequestStatus.default('requested'),
+};
+
+export const CallInteraction = z.object({
+  ...envelope,
+  kind: z.literal('call'),
+  direction: z.enum(['inbound', 'outbound']),
+  durationSec: z.number().int().min(0).max(86_400),
+  disposition: z.string().trim().max(64).nullable().default(null),
+});
+export const NoteInteraction = z.object({ ...envelope, kind: z.literal('note') });
+export const ComplaintInteraction = z.object({ ...envelope, kind: z.literal('complaint'), status: CaseStatus.default('open') });
+export const ReturnRequest = z.object({ ...envelope, kind: z.literal('return_request'), ...requestFields });
+export const RefundRequest = z.object({
+  ...envelope,
+  kind: z.literal('refund_request'),
+  ...requestFields,
+  amountMinor: z.number().int().min(0).max(1e13).nullable().default(null),
+  currency: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
+});
+export const ExchangeRequest = z.object({ ...envelope, kind: z.literal('exchange_request'), ...requestFields });
+export const EscalationInteraction = z.object({
+  ...envelope,
+  kind: z.literal('escalation'),
+  level: EscalationLevel,
+  status: CaseStatus.default('open'),
+});
+export const CallbackInteraction = z.object({
+  ...envelope,
+  kind: z.literal('callback'),
+  dueAt: Instant,
+  /** The number to call back, as E.164 when known. */
+  phone: z.string().trim().max(64).nullable().default(null),
+  status: z.enum(['scheduled', 'done', 'missed', 'cancelled']).default('scheduled'),
+});
+export const SurveyInteraction = z.object({
+  ...envelope,
+  kind: z.literal('survey'),
+  /** Customer satisfaction, 1 (very unhappy) to 5 (very happy). */
+  csat: z.number().int().min(1).max(5).nullable().default(null),
+  /** Net promoter answer, 0 to 10. */
+  nps: z.number().int().min(0).max(10).nullable().default(null),
+});
+
+export const Interaction = z.discriminatedUnion('kind', [
+  CallInteraction,
+  NoteInteraction,
+  ComplaintInteraction,
+  ReturnRequest,
+  RefundRequest,
+  ExchangeRequest,
+  EscalationInteraction,
+  CallbackInteraction,
+  SurveyInteraction,
+]);
+export type Interaction = z.output<typeof Interaction>;
+export type InteractionInput = z.input<typeof Interaction>;
+
+export const InteractionRow = z.union([Tombstone, Interaction]);
+export type InteractionRow = z.output<typeof InteractionRow>;
+
+/** An interaction as the history list shows it: pending until the server has confirmed it. */
+export const InteractionView = Interaction.and(z.object({ pendingSync: z.boolean() }));
+export type InteractionView = z.output<typeof InteractionView>;
+
+/** The envelope fields, which the cache stores as columns; the rest of a kind travels as details. */
+export const INTERACTION_ENVELOPE_KEYS = [...Object.keys(envelope), 'kind'] as const;
+
+/** What an agent types into the note box. */
+export const NoteText = z.string().trim().min(1, 'a note cannot be empty').max(4_000);
