@@ -13,13 +13,28 @@ export const LoginResponse = z.object({ token: z.string().min(32), expiresAt: z.
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const MeResponse = z.object({ user: User });
+export type MeResponse = z.infer<typeof MeResponse>;
 export const SetLanguageRequest = z.object({ language: Language }).strict();
+export type SetLanguageRequest = z.infer<typeof SetLanguageRequest>;
 
-export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const ApiError = z.object({
+  error: z.object({
+    /** One of ApiErrorCode (shared/api/errors.ts); kept a string so an older client reads newer codes. */
+    code: z.string(),
+    /** A sentence a person can act on; safe to show as it is. */
+    message: z.string(),
+    /** INVALID_INPUT only: which field is wrong ('' for the body as a whole). */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** RATE_LIMITED only: the same figure as the Retry-After header. */
+    retryAfterSeconds: z.number().int().nonnegative().optional(),
+  }),
+});
 export type ApiError = z.infer<typeof ApiError>;
 
 export const AdminUser = User.extend({ disabled: z.boolean(), createdAt: z.string() });
+export type AdminUser = z.infer<typeof AdminUser>;
 export const AdminUserList = z.object({ users: z.array(AdminUser) });
+export type AdminUserList = z.infer<typeof AdminUserList>;
 
 export const CreateUserRequest = z
   .object({
@@ -31,8 +46,13 @@ export const CreateUserRequest = z
     teamIds: z.array(z.string()).max(20).default([]),
   })
   .strict();
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+/** POST admin/users answers 201 with the account as the admin list shows it. */
+export const CreateUserResponse = z.object({ user: AdminUser });
+export type CreateUserResponse = z.infer<typeof CreateUserResponse>;
 
 export const HealthResponse = z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) });
+export type HealthResponse = z.infer<typeof HealthResponse>;
 
 /** Paths, so neither end spells a URL by hand. */
 export const API = {
@@ -43,3 +63,6 @@ export const API = {
   myLanguage: '/api/v1/me/language',
   adminUsers: '/api/v1/admin/users',
 } as const;
+
+/** Longest request body the server reads; larger bodies get 413 PAYLOAD_TOO_LARGE. */
+export const MAX_BODY_BYTES = 256 * 1024;

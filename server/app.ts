@@ -1,0 +1,132 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { API, MAX_BODY_BYTES, type HealthResponse } from '../shared/api/auth';
+import { seedDemoAccounts } from './accounts/demo';
+import { registerAccountRoutes } from './accounts/routes';
+import { prepareDummyHash } from './auth/passwords';
+import { installAccessControl, PUBLIC } from './auth/require-role';
+import { registerAuthRoutes } from './auth/routes';
+import { resolveServerOptions, type ResolvedOptions, type ServerOptions } from './config';
+import { openDb, type Db } from './db/db';
+import { migrate } from './db/migrate';
+import { HttpError, installErrorHandling } from './http/errors';
+import { sipConfigFromEnv } from './sip/config';
+import { registerSipRoutes } from './sip/routes';
+
+export type { ServerOptions } from './config';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The server's database; tests use it to look at what the server stored. */
+    db: Db;
+  }
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/**
+ * Secrets never reach the log: request headers that carry credentials, and any field named
+ * password or token at the top level or one level down (bodies, error details).
+ */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  'password',
+  'token',
+  '*.password',
+  '*.token',
+  'databaseUrl',
+];
+
+function createApp(options: ResolvedOptions): FastifyInstance {
+  return Fastify({
+    logger: {
+      level: options.logLevel,
+      redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: options.trustProxy,
+  });
+}
+
+function describeDatabase(database: ResolvedOptions['database']): Record<string, string> {
+  if (database.kind === 'pglite') return { db: 'pglite', dataDir: database.dataDir };
+  try {
+    // Host and database name only: the URL may carry a password.
+    const url = new URL(database.url);
+    return { db: 'postgres', host: url.host, database: url.pathname.replace(/^\//, '') };
+  } catch {
+    return { db: 'postgres' };
+  }
+}
+
+function registerHealth(app: FastifyInstance, db: Db): void {
+  app.get(API.health, { config: { access: PUBLIC } }, async (request): Promise<HealthResponse> => {
+    try {
+      await db.query('SELECT 1');
+    } catch (err) {
+      request.log.error({ err }, 'health check: database unreachable');
+      throw new HttpError(503, 'UNAVAILABLE', 'The server cannot reach its database.');
+    }
+    return { status: 'ok', db: db.kind };
+  });
+}
+
+function urlOf(app: FastifyInstance, host: string): string {
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('the server is not listening on a TCP port');
+  // A wildcard address is not somewhere a client can connect to; loopback on the same family is.
+  const shown = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : address.address;
+  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${address.port}`;
+}
+
+/**
+ * Starts the central server: opens the database (PostgreSQL when `databaseUrl` is set, else
+ * PGlite in `dataDir`), applies migrations, seeds demo accounts when asked, and listens.
+ */
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const options = resolveServerOptions(opts);
+  const app = createApp(options);
+  let db: Db | undefined;
+  try {
+    db = await openDb(options.database, app.log);
+    const openDatabase = db;
+    app.log.info(describeDatabase(options.database), 'database opened');
+    await Promise.all([migrate(openDatabase, app.log), prepareDummyHash()]);
+    if (options.demo) await seedDemoAccounts(openDatabase, app.log);
+
+    app.decorate('db', openDatabase);
+    app.addHook('onClose', async () => openDatabase.close());
+    installErrorHandling(app);
+    installAccessControl(app, openDatabase);
+    registerHealth(app, openDatabase);
+    registerAuthRoutes(app, { db: openDatabase, sessionTtlMs: options.sessionTtlMs, rateLimit: options.rateLimit });
+    registerAccountRoutes(app, { db: openDatabase });
+    registerSipRoutes(app, { config: opts.sip !== undefined ? opts.sip : sipConfigFromEnv(process.env) });
+
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await app.close().catch(() => {});
+    // onClose only runs for a database that got registered; close one that did not.
+    if (db && !app.hasDecorator('db')) await db.close().catch(() => {});
+    throw error;
+  }
+
+  const url = urlOf(app, options.host);
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    app,
+    close: () =>
+      (closing ??= (async () => {
+        await app.close();
+      })()),
+  };
+}

@@ -1,0 +1,120 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_RATE_LIMIT, type RateLimitPolicy } from './auth/rate-limit';
+import type { SipConfig } from './sip/config';
+
+/** What `startServer` accepts. Everything is optional; see `resolveServerOptions` for defaults. */
+export interface ServerOptions {
+  /** 0 picks a free port. Default 0. */
+  port?: number;
+  /** Default 127.0.0.1: listening on other interfaces is a deliberate choice. */
+  host?: string;
+  /** Embedded database folder (PGlite lives in `<dataDir>/pglite`); `memory://` keeps it in memory. */
+  dataDir?: string;
+  /** A PostgreSQL URL; when set, `dataDir` is not used. */
+  databaseUrl?: string;
+  /** Create the demo team and accounts when the users table is empty. */
+  demo?: boolean;
+  logLevel?: string;
+  sessionTtlMs?: number;
+  /** Overrides for the sign-in limits (tests shorten the delays). */
+  rateLimit?: Partial<RateLimitPolicy>;
+  /** Behind a load balancer: Fastify's trustProxy (true, or a comma-separated list of proxy addresses/CIDRs). */
+  trustProxy?: boolean | string;
+  /** Where log lines go; default stdout. Tests pass a collector. */
+  logStream?: { write(line: string): void };
+  /** The consoles' SIP server; null = no phone. When absent, read from KALMA_SIP_* (server/sip/config.ts). */
+  sip?: SipConfig | null;
+}
+
+export interface ResolvedOptions {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  demo: boolean;
+  logLevel: string;
+  sessionTtlMs: number;
+  rateLimit: RateLimitPolicy;
+  trustProxy: boolean | string;
+  logStream: { write(line: string): void } | undefined;
+}
+
+export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export const DEFAULT_PORT = 4010;
+export const MEMORY_DATA_DIR = 'memory://';
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/**
+ * Programmatic defaults favour tests: no dataDir means an in-memory database, so a forgotten
+ * option never writes into someone's home folder. The CLI (main.ts) always passes a folder.
+ */
+export function resolveServerOptions(opts: ServerOptions): ResolvedOptions {
+  const sessionTtlMs = opts.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  if (!Number.isInteger(sessionTtlMs) || sessionTtlMs < 1) throw new Error(`sessionTtlMs must be a positive integer, got ${sessionTtlMs}`);
+  return {
+    port: opts.port ?? 0,
+    host: opts.host ?? '127.0.0.1',
+    database: opts.databaseUrl
+      ? { kind: 'postgres', url: opts.databaseUrl }
+      : { kind: 'pglite', dataDir: opts.dataDir ?? MEMORY_DATA_DIR },
+    demo: opts.demo ?? false,
+    logLevel: LogLevel.parse(opts.logLevel ?? 'info'),
+    sessionTtlMs,
+    rateLimit: { ...DEFAULT_RATE_LIMIT, ...opts.rateLimit },
+    trustProxy: opts.trustProxy ?? false,
+    logStream: opts.logStream,
+  };
+}
+
+const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
+const flag = z.preprocess(emptyAsUnset, z.enum(['0', '1', 'true', 'false']).optional()).transform((v) => v === '1' || v === 'true');
+
+/** The environment main.ts reads. Empty variables count as unset. */
+export const ServerEnv = z.object({
+  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT)),
+  HOST: z.preprocess(emptyAsUnset, z.string().min(1).default('127.0.0.1')),
+  KALMA_DATA_DIR: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional(),
+  ),
+  KALMA_DEMO: flag,
+  LOG_LEVEL: z.preprocess(emptyAsUnset, LogLevel.default('info')),
+  KALMA_SESSION_TTL_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().positive().max(24 * 90).optional()),
+  /** "true" (trust every proxy) or a comma-separated list of proxy addresses/CIDRs. */
+  KALMA_TRUST_PROXY: z.preprocess(emptyAsUnset, z.string().optional()),
+});
+export type ServerEnv = z.infer<typeof ServerEnv>;
+
+export function optionsFromEnv(env: ServerEnv, platform: NodeJS.Platform, processEnv: NodeJS.ProcessEnv): ServerOptions {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.KALMA_DATA_DIR ?? defaultDataDir(platform, processEnv, homedir()),
+    databaseUrl: env.DATABASE_URL,
+    demo: env.KALMA_DEMO,
+    logLevel: env.LOG_LEVEL,
+    sessionTtlMs: env.KALMA_SESSION_TTL_HOURS === undefined ? undefined : Math.round(env.KALMA_SESSION_TTL_HOURS * 3_600_000),
+    trustProxy: parseTrustProxy(env.KALMA_TRUST_PROXY),
+  };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return value;
+}
+
+/** The per-user folder where the OS expects an application's data: `<that>/kalma/server`. */
+export function defaultDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
+  switch (platform) {
+    case 'win32':
+      return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Kalma', 'server');
+    case 'darwin':
+      return join(home, 'Library', 'Application Support', 'Kalma', 'server');
+    default:
+      return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'kalma', 'server');
+  }
+}

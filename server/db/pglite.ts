@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { MEMORY_DATA_DIR } from '../config';
+import { lockDataDir } from './data-dir-lock';
+import type { Db, QueryResult, Tx } from './db';
+
+interface PgliteLike {
+  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+  exec(sql: string): Promise<unknown>;
+}
+
+/**
+ * The embedded database: PostgreSQL compiled to WebAssembly, in this process. One server owns a
+ * data folder at a time (see data-dir-lock.ts).
+ */
+export async function openPglite(dataDir: string): Promise<Db> {
+  let location = MEMORY_DATA_DIR;
+  let unlock = () => {};
+  if (dataDir !== MEMORY_DATA_DIR) {
+    location = join(dataDir, 'pglite');
+    mkdirSync(location, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(location);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    kind: 'pglite',
+    query: (sql, params) => run(pglite, sql, params),
+    transaction: (fn) =>
+      pglite.transaction((tx) => {
+        const scoped: Tx = {
+          query: (sql, params) => run(tx, sql, params),
+          exec: async (script) => {
+            await tx.exec(script);
+          },
+        };
+        return fn(scoped);
+      }),
+    close: () => (closing ??= pglite.close().finally(unlock)),
+  };
+}
+
+async function run<R>(target: PgliteLike, sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+  const result = await target.query<R>(sql, params ? [...params] : undefined);
+  return { rows: result.rows, rowCount: Math.max(result.affectedRows ?? 0, result.rows.length) };
+}

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { API, HealthResponse } from '../../../shared/api/auth';
+import { defaultDataDir } from '../../../server/config';
+import { startTsProcess, tempDir } from '../../fixtures/processes';
+import { backends, freshDatabase, request, signIn } from './harness';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+describe.each(backends)('the server process (%s)', (backend) => {
+  it('announces one ready record, serves the demo accounts and stops cleanly on SIGTERM', async () => {
+    const dir = tempDir('server-main');
+    const database = await freshDatabase(backend);
+    try {
+      const proc = await startTsProcess(
+        'server/main.ts',
+        { PORT: '0', KALMA_DATA_DIR: dir.path, KALMA_DEMO: '1', DATABASE_URL: database.options.databaseUrl, LOG_LEVEL: 'info' },
+        { name: 'central server', timeoutMs: 60_000 },
+      );
+      const url = String(proc.ready.url);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+      expect(HealthResponse.parse((await request(url, 'GET', API.health)).body)).toEqual({ status: 'ok', db: backend });
+      const before = Date.now();
+      const session = await signIn(url, 'agent', 'agent-demo-2026');
+      // Sessions last 12 hours unless configured otherwise.
+      expect(Date.parse(session.expiresAt) - before).toBeGreaterThan(12 * 3_600_000 - 60_000);
+      expect(Date.parse(session.expiresAt) - Date.now()).toBeLessThanOrEqual(12 * 3_600_000 + 60_000);
+
+      await proc.stop('SIGTERM');
+      expect(proc.child.exitCode).toBe(0);
+      const records = proc.lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(records.filter((r) => r.msg === 'ready')).toHaveLength(1);
+      expect(records.at(-1)?.msg).toBe('stopped');
+      if (backend === 'pglite') expect(records.some((r) => r.msg === 'database opened' && r.dataDir === dir.path)).toBe(true);
+      // The connection string (which may hold a password) is not logged.
+      if (database.options.databaseUrl) expect(proc.lines.join('\n')).not.toContain(database.options.databaseUrl);
+    } finally {
+      await database.drop();
+      dir.remove();
+    }
+  }, 120_000);
+});
+
+describe('the server process configuration', () => {
+  it('refuses an invalid environment, naming the variable, before starting anything', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: 'eighty', DATABASE_URL: 'mysql://nope' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+    expect(code).toBe(2);
+    const record = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { level?: number; msg?: string };
+    expect(record.level).toBe(60);
+    expect(record.msg).toContain('PORT');
+    expect(record.msg).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  });
+
+  it('keeps data in the per-user folder each OS expects', () => {
+    expect(defaultDataDir('linux', {}, '/home/maria')).toBe('/home/maria/.local/share/kalma/server');
+    expect(defaultDataDir('linux', { XDG_DATA_HOME: '/data/maria' }, '/home/maria')).toBe('/data/maria/kalma/server');
+    expect(defaultDataDir('darwin', {}, '/Users/maria')).toBe('/Users/maria/Library/Application Support/Kalma/server');
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\maria\\AppData\\Roaming' }, 'C:\\Users\\maria')).toBe(
+      join('C:\\Users\\maria\\AppData\\Roaming', 'Kalma', 'server'),
+    );
+  });
+});
