@@ -1,22 +1,13 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { _electron as electron } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { demo } from '../support/console-app';
+import { installedElectron } from '../../../scripts/electron-binary';
 
 // The Electron binary is downloaded on first launch (`npx install-electron`), which this machine
 // cannot do. Where it exists, the real app is launched and signed in; elsewhere the test says why.
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 test('the Electron app launches and the demo agent signs in', async ({ server }, testInfo) => {
-  const binary = electronBinary();
+  const binary = installedElectron();
   if (!binary) {
     const why = 'Electron binary not installed (run `npx install-electron` where the internet is reachable); the same console is tested through the web host.';
     console.log(`electron smoke test skipped: ${why}`);
