@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { DEMO_ACCOUNTS } from '../shared/domain/demo-accounts';
 import { userDataRoot } from './data-folder';
 import { installedElectron } from './electron-binary';
+import { electronSqliteBinding } from './electron-native';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const children: ChildProcess[] = [];
@@ -90,7 +91,8 @@ async function main(): Promise<void> {
   const electron = process.env.KALMA_WEB === '1' ? null : installedElectron();
   if (electron) {
     console.log('\nStarting the console in Electron…');
-    const app = spawn(electron, [ROOT], { cwd: ROOT, env: { ...process.env, KALMA_SERVER_URL: serverUrl }, stdio: 'inherit' });
+    const sqliteBinding = await electronSqliteBinding();
+    const app = spawn(electron, [ROOT], { cwd: ROOT, env: { ...process.env, KALMA_SERVER_URL: serverUrl, KALMA_SQLITE_BINDING: sqliteBinding }, stdio: 'inherit' });
     children.push(app);
     app.once('exit', () => {
       stopAll();
