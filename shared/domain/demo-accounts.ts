@@ -1,8 +1,9 @@
 import type { Language, Role } from './user';
 
 /**
- * Demo accounts created on a fresh embedded server. Printed by `npm start` and listed in the
- * README; tests sign in with them. Never created when the server runs on a configured PostgreSQL.
+ * Demo accounts, created by a server started in demo mode (`KALMA_DEMO=1`) on an empty database:
+ * `npm start` does so on its embedded database only. Printed by `npm start`, listed in the README;
+ * tests sign in with them.
  */
 export interface DemoAccount {
   username: string;
