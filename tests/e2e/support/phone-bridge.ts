@@ -1,0 +1,36 @@
+import type { Page } from '@playwright/test';
+import type { SipProvisioning } from '../../../shared/sip/provisioning';
+
+/**
+ * Sits on the page's bridge WebSocket to the host and passes every frame through, except that
+ * each answer to `phone.provisioning` goes through `change` first. Tests use it to watch the
+ * credentials a console receives, or to hand it a bad one (as a misconfigured or compromised
+ * server would). Install it before the console opens (Party's `beforeOpen`).
+ */
+export function onProvisioning(change: (provisioning: SipProvisioning) => SipProvisioning): (page: Page) => Promise<void> {
+  return async (page) => {
+    await page.routeWebSocket(/\/bridge$/, (ws) => {
+      const server = ws.connectToServer();
+      const provisioningCalls = new Set<number>();
+      ws.onMessage((message) => {
+        const frame = JSON.parse(String(message)) as { type?: string; id?: number; name?: string };
+        if (frame.type === 'call' && frame.name === 'phone.provisioning' && typeof frame.id === 'number') provisioningCalls.add(frame.id);
+        server.send(message);
+      });
+      server.onMessage((message) => {
+        const frame = JSON.parse(String(message)) as {
+          type?: string;
+          id?: number;
+          result?: { ok: boolean; value?: { status: string; provisioning?: SipProvisioning } };
+        };
+        const value = frame.result?.value;
+        if (frame.type === 'result' && provisioningCalls.has(frame.id ?? -1) && value?.provisioning) {
+          value.provisioning = change(value.provisioning);
+          ws.send(JSON.stringify(frame));
+          return;
+        }
+        ws.send(message);
+      });
+    });
+  };
+}
