@@ -20,28 +20,45 @@ export function hurryIceGathering(session: RTCSession): void {
 }
 
 /**
- * Follows a session's peer connection: remote audio goes to `onTrack`, and an audio path that
- * fails (or stays disconnected) calls `onDead`, so a call whose other side vanished without a BYE
- * ends instead of sitting "active" forever. `current()` says whether the session still owns the line.
+ * Follows a session's peer connection: remote audio goes to `onTrack`. When the audio path breaks
+ * (ICE "disconnected" or "failed": the laptop moved to another Wi-Fi, the VPN came back) the call
+ * first tries an ICE restart (`onTrouble`, a re-INVITE with new candidates); if the path is still
+ * broken ICE_DISCONNECTED_MS later, `onDead` ends the call, so a call whose other side vanished
+ * without a BYE never sits "active" forever. `current()` says whether the session still owns the line.
  */
 export function followPeerConnection(
   session: RTCSession,
-  handlers: { current(): boolean; onTrack(track: MediaStreamTrack): void; onDead(): void },
+  handlers: { current(): boolean; onTrack(track: MediaStreamTrack): void; onTrouble(): void; onDead(): void },
 ): void {
   const connection = session.connection as RTCPeerConnection | undefined;
   if (!connection) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const broken = () => connection.iceConnectionState === 'disconnected' || connection.iceConnectionState === 'failed';
   connection.addEventListener('track', (event) => {
     if (handlers.current() && event.track.kind === 'audio') handlers.onTrack(event.track);
   });
   connection.addEventListener('iceconnectionstatechange', () => {
-    clearTimeout(timer);
-    if (!handlers.current()) return;
-    if (connection.iceConnectionState === 'failed') handlers.onDead();
-    if (connection.iceConnectionState === 'disconnected') {
-      timer = setTimeout(() => {
-        if (handlers.current() && connection.iceConnectionState === 'disconnected') handlers.onDead();
-      }, ICE_DISCONNECTED_MS);
+    if (!handlers.current()) {
+      clearTimeout(timer);
+      return;
     }
+    if (!broken()) {
+      clearTimeout(timer);
+      timer = undefined;
+      return;
+    }
+    // One restart per episode: "disconnected" then "failed" is the same trouble.
+    if (timer !== undefined) return;
+    handlers.onTrouble();
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (handlers.current() && broken()) handlers.onDead();
+    }, ICE_DISCONNECTED_MS);
   });
+}
+
+/** Asks for new ICE candidates on an established call; false when JsSIP cannot now (mid-transaction). */
+export function restartIce(session: RTCSession): boolean {
+  if (!session.isEstablished()) return false;
+  return session.renegotiate({ rtcOfferConstraints: { iceRestart: true } }) !== false;
 }

@@ -7,7 +7,7 @@ import { qualityBetween, readSample, type StatsSample } from './call-quality';
 import { endCauseOf } from './end-cause';
 import type { LineAudio, PhoneAudio } from './phone-audio';
 import { callRecordOf, newCall, remoteOf, type CallInfo } from './line-call';
-import { followPeerConnection, hurryIceGathering } from './line-media';
+import { followPeerConnection, hurryIceGathering, restartIce } from './line-media';
 import { LineTransfers, type ReferRequest } from './line-transfers';
 
 /** How long an ended call stays on the card (with its cause) before the line shows idle. */
@@ -204,6 +204,7 @@ export class Line {
     followPeerConnection(session, {
       current: () => session === this.session,
       onTrack: (track) => this.audio?.attachRemote(track),
+      onTrouble: () => restartIce(session),
       onDead: () => this.endWith('media-lost'),
     });
   }
