@@ -1,3 +1,4 @@
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { API, MAX_BODY_BYTES, type HealthResponse } from '../shared/api/auth';
 import { seedDemoAccounts } from './accounts/demo';
@@ -8,9 +9,12 @@ import { registerAuthRoutes } from './auth/routes';
 import { resolveServerOptions, type ResolvedOptions, type ServerOptions } from './config';
 import { openDb, type Db } from './db/db';
 import { migrate } from './db/migrate';
+import { seedDemoCustomersOnStart } from './demo-data/seed-on-start';
 import { HttpError, installErrorHandling } from './http/errors';
 import { sipConfigFromEnv } from './sip/config';
+import { registerContentRoutes } from './content/routes';
 import { registerSipRoutes } from './sip/routes';
+import { registerSyncRoutes } from './sync/routes';
 
 export type { ServerOptions } from './config';
 
@@ -93,6 +97,8 @@ function urlOf(app: FastifyInstance, host: string): string {
  */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const options = resolveServerOptions(opts);
+  // Read before anything opens: half a SIP configuration stops start-up at once, with the reason.
+  const sip = opts.sip !== undefined ? opts.sip : sipConfigFromEnv(process.env);
   const app = createApp(options);
   let db: Db | undefined;
   try {
@@ -101,15 +107,21 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     app.log.info(describeDatabase(options.database), 'database opened');
     await Promise.all([migrate(openDatabase, app.log), prepareDummyHash()]);
     if (options.demo) await seedDemoAccounts(openDatabase, app.log);
+    if (options.demo) await seedDemoCustomersOnStart(openDatabase, app.log);
 
     app.decorate('db', openDatabase);
     app.addHook('onClose', async () => openDatabase.close());
     installErrorHandling(app);
+    // Before access control: WebSocket routes (sync live pokes …) authenticate in its hook before
+    // the upgrade, and the plugin's own hooks must run first to close a refused upgrade's socket.
+    await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
     installAccessControl(app, openDatabase);
     registerHealth(app, openDatabase);
     registerAuthRoutes(app, { db: openDatabase, sessionTtlMs: options.sessionTtlMs, rateLimit: options.rateLimit });
     registerAccountRoutes(app, { db: openDatabase });
-    registerSipRoutes(app, { config: opts.sip !== undefined ? opts.sip : sipConfigFromEnv(process.env) });
+    registerSipRoutes(app, { config: sip });
+    registerContentRoutes(app, { db: openDatabase, wrapUpRules: options.wrapUpRules });
+    await registerSyncRoutes(app, { db: openDatabase, live: opts.live });
 
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

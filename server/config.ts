@@ -1,8 +1,10 @@
+import { DEFAULT_WRAP_UP_RULES, WrapUpRules } from '../shared/domain/wrap-up';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMIT, type RateLimitPolicy } from './auth/rate-limit';
 import type { SipConfig } from './sip/config';
+import type { LiveHubOptions } from './sync/live';
 
 /** What `startServer` accepts. Everything is optional; see `resolveServerOptions` for defaults. */
 export interface ServerOptions {
@@ -26,6 +28,10 @@ export interface ServerOptions {
   logStream?: { write(line: string): void };
   /** The consoles' SIP server; null = no phone. When absent, read from KALMA_SIP_* (server/sip/config.ts). */
   sip?: SipConfig | null;
+  /** Live sync pokes: coalescing gap and heartbeat (tests shorten the heartbeat). */
+  live?: LiveHubOptions;
+  /** The floor's after-call work rules; DEFAULT_WRAP_UP_RULES when absent. */
+  wrapUpRules?: WrapUpRules;
 }
 
 export interface ResolvedOptions {
@@ -38,6 +44,7 @@ export interface ResolvedOptions {
   rateLimit: RateLimitPolicy;
   trustProxy: boolean | string;
   logStream: { write(line: string): void } | undefined;
+  wrapUpRules: WrapUpRules;
 }
 
 export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -65,6 +72,7 @@ export function resolveServerOptions(opts: ServerOptions): ResolvedOptions {
     rateLimit: { ...DEFAULT_RATE_LIMIT, ...opts.rateLimit },
     trustProxy: opts.trustProxy ?? false,
     logStream: opts.logStream,
+    wrapUpRules: WrapUpRules.parse(opts.wrapUpRules ?? DEFAULT_WRAP_UP_RULES),
   };
 }
 
@@ -85,6 +93,10 @@ export const ServerEnv = z.object({
   KALMA_SESSION_TTL_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().positive().max(24 * 90).optional()),
   /** "true" (trust every proxy) or a comma-separated list of proxy addresses/CIDRs. */
   KALMA_TRUST_PROXY: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** After-call work: target and limit in seconds (limit 0: no wrap-up time), default disposition. */
+  KALMA_WRAP_UP_TARGET_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().pipe(WrapUpRules.shape.targetSeconds).optional()),
+  KALMA_WRAP_UP_LIMIT_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().pipe(WrapUpRules.shape.limitSeconds).optional()),
+  KALMA_WRAP_UP_DEFAULT_DISPOSITION: z.preprocess(emptyAsUnset, WrapUpRules.shape.defaultDisposition.optional()),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
@@ -98,6 +110,11 @@ export function optionsFromEnv(env: ServerEnv, platform: NodeJS.Platform, proces
     logLevel: env.LOG_LEVEL,
     sessionTtlMs: env.KALMA_SESSION_TTL_HOURS === undefined ? undefined : Math.round(env.KALMA_SESSION_TTL_HOURS * 3_600_000),
     trustProxy: parseTrustProxy(env.KALMA_TRUST_PROXY),
+    wrapUpRules: {
+      targetSeconds: env.KALMA_WRAP_UP_TARGET_SECONDS ?? DEFAULT_WRAP_UP_RULES.targetSeconds,
+      limitSeconds: env.KALMA_WRAP_UP_LIMIT_SECONDS ?? DEFAULT_WRAP_UP_RULES.limitSeconds,
+      defaultDisposition: env.KALMA_WRAP_UP_DEFAULT_DISPOSITION ?? DEFAULT_WRAP_UP_RULES.defaultDisposition,
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The central server as a process: `npx tsx server/main.ts`. Configuration comes from the
- * environment (PORT, HOST, KALMA_DATA_DIR, DATABASE_URL, KALMA_DEMO, LOG_LEVEL,
- * KALMA_SESSION_TTL_HOURS, KALMA_TRUST_PROXY), checked before anything starts. Logs are JSON lines
+ * environment (PORT, HOST, KALMA_DATA_DIR, DATABASE_URL, KALMA_DEMO, KALMA_DEMO_CUSTOMERS,
+ * LOG_LEVEL, KALMA_SESSION_TTL_HOURS, KALMA_TRUST_PROXY, KALMA_SIP_*, KALMA_WRAP_UP_*: see README.md), checked
+ * before anything starts. Logs are JSON lines
  * on stdout; exactly one record has `"msg":"ready"` with the `url` to use.
  */
 import { pino } from 'pino';

@@ -28,6 +28,13 @@ export interface Db extends Queryable {
    * only `tx` inside: on PGlite the outer Db waits for the transaction, so calling it would hang.
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` (delivered after the notifying transaction
+   * commits, whichever server instance wrote it); resolves once listening, to a stop function.
+   * On PostgreSQL one dedicated connection listens and is re-opened when it breaks; `onNotify('')`
+   * follows a reconnect, since notifications sent meanwhile are lost.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -43,6 +43,13 @@ export async function openPglite(dataDir: string): Promise<Db> {
         };
         return fn(scoped);
       }),
+    listen: async (channel, onNotify) => {
+      const stop = await pglite.listen(channel, onNotify);
+      return async () => {
+        // After close the instance refuses queries, UNLISTEN included; nothing is listening then anyway.
+        if (!pglite.closed) await stop();
+      };
+    },
     close: () => (closing ??= pglite.close().finally(unlock)),
   };
 }

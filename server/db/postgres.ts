@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, DbLogger, QueryResult, Tx } from './db';
+import { listenOn } from './pg-listener';
 
 /** A PostgreSQL server through a connection pool: what several server instances share. */
 export async function openPostgres(url: string, log: DbLogger): Promise<Db> {
@@ -41,6 +42,7 @@ export async function openPostgres(url: string, log: DbLogger): Promise<Db> {
         client.release(broken);
       }
     },
+    listen: (channel, onNotify) => listenOn(url, channel, onNotify, log),
     close: () => (closing ??= pool.end()),
   };
 }

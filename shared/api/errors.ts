@@ -23,6 +23,8 @@ export const ApiErrorCode = z.enum([
   'CONFLICT',
   /** 429: too many failed sign-ins; see Retry-After. */
   'RATE_LIMITED',
+  /** 503 on SIP provisioning: this server has no phone system configured (not a fault). */
+  'SIP_NOT_CONFIGURED',
   /** 503: the database cannot be reached. */
   'UNAVAILABLE',
   /** 500: a fault on the server; details are in the server log only. */

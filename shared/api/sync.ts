@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OutboxMutation } from '../domain/outbox';
+import { MAX_BODY_BYTES } from './auth';
 import { SyncCursor, SyncRow } from '../domain/sync-row';
 
 /**
@@ -45,11 +46,28 @@ export const PullFrame = z.discriminatedUnion('type', [
 ]);
 export type PullFrame = z.output<typeof PullFrame>;
 
-/** A mutation as sent: the outbox entry's id is the idempotency key. */
+/**
+ * A push body is at most the server's request limit (256 KiB): the
+ * sender fills a batch up to this many bytes of JSON as well as up to MAX_PUSH_MUTATIONS.
+ */
+export const MAX_PUSH_BYTES = MAX_BODY_BYTES;
+
+/**
+ * A mutation as sent: the outbox entry's id is the idempotency key. The envelope is checked for
+ * the whole request (a bad one is a 400); kind and payload are checked one mutation at a time, so
+ * one the server cannot accept comes back `rejected` with its reason instead of blocking the
+ * mutations queued behind it.
+ */
+export const PushEnvelope = z
+  .object({ id: z.uuid(), kind: z.string().min(1).max(64), payload: z.unknown() })
+  .strict();
+export type PushEnvelope = z.input<typeof PushEnvelope>;
+
+/** A mutation the server can apply: the envelope with a known kind and a valid payload. */
 export const PushMutation = z.intersection(z.object({ id: z.uuid() }), OutboxMutation);
 export type PushMutation = z.output<typeof PushMutation>;
 
-export const PushRequest = z.object({ mutations: z.array(PushMutation).min(1).max(MAX_PUSH_MUTATIONS) }).strict();
+export const PushRequest = z.object({ mutations: z.array(PushEnvelope).min(1).max(MAX_PUSH_MUTATIONS) }).strict();
 export type PushRequest = z.input<typeof PushRequest>;
 
 export const PushResult = z.discriminatedUnion('status', [
@@ -61,6 +79,7 @@ export const PushResult = z.discriminatedUnion('status', [
 ]);
 export type PushResult = z.output<typeof PushResult>;
 
+/** One result per mutation, in the order sent. */
 export const PushResponse = z.object({ results: z.array(PushResult) });
 export type PushResponse = z.output<typeof PushResponse>;
 

@@ -1,24 +1,52 @@
 import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './core';
 import { adminCalls } from './admin';
+import { agentCalls, agentEvents } from './agent';
+import { wrapUpCalls, wrapUpEvents } from './wrap-up';
+import { draftCalls } from './drafts';
+import { callbackCalls } from './callbacks';
+import { customerCalls, customerEvents } from './customers';
+import { caseCalls } from './cases';
 import type { CALL_NAMES, EVENT_NAMES } from './names';
+import { phoneCalls } from './phone';
 import { sessionCalls, sessionEvents } from './session';
+import { syncCalls, syncEvents } from './sync';
 
 export * from './core';
 export * from './session';
 export * from './admin';
 export * from './names';
+export * from './customers';
+export * from './cases';
+export * from './sync';
+export * from './phone';
+export * from './agent';
+export * from './wrap-up';
+export * from './drafts';
+export * from './callbacks';
 export type { KalmaBridge } from './bridge';
 
 /** Every call between renderer and host. Adding one: an entry here (via a feature file) and a handler. */
 export const calls = {
   ...sessionCalls,
   ...adminCalls,
+  ...phoneCalls,
+  ...customerCalls,
+  ...caseCalls,
+  ...syncCalls,
+  ...agentCalls,
+  ...wrapUpCalls,
+  ...draftCalls,
+  ...callbackCalls,
 } as const satisfies Record<string, CallSpec>;
 
 /** Every event the host pushes to the renderer. */
 export const events = {
   ...sessionEvents,
+  ...customerEvents,
+  ...syncEvents,
+  ...agentEvents,
+  ...wrapUpEvents,
 } as const satisfies Record<string, EventSpec>;
 
 export type Calls = typeof calls;

@@ -12,9 +12,32 @@ export const CALL_NAMES = [
   'session.signOut',
   'settings.setLanguage',
   'admin.listUsers',
+  'phone.provisioning',
+  'phone.settings',
+  'phone.saveSettings',
+  'calls.logEnded',
+  'customers.search',
+  'customers.lookupPhone',
+  'customers.get',
+  'customers.history',
+  'notes.add',
+  'cases.open',
+  'sync.status',
+  'sync.rejected',
+  'sync.retry',
+  'agent.state',
+  'agent.setState',
+  'dispositions.list',
+  'calls.connected',
+  'wrapUp.pending',
+  'wrapUp.save',
+  'drafts.get',
+  'drafts.save',
+  'callbacks.mine',
+  'callbacks.settle',
 ] as const;
 
-export const EVENT_NAMES = ['session.changed'] as const;
+export const EVENT_NAMES = ['session.changed', 'customers.changed', 'sync.status', 'agent.stateChanged', 'wrapUp.changed'] as const;
 
 /** Electron IPC channels; the web host carries the same traffic as `wire.ts` frames. */
 export const IPC_INVOKE_CHANNEL = 'kalma:invoke';

@@ -42,9 +42,21 @@ export const CaseStatus = z.enum(['open', 'in_progress', 'resolved', 'closed']);
 export const RequestStatus = z.enum(['requested', 'approved', 'denied', 'completed', 'cancelled']);
 export const EscalationLevel = z.enum(['manager', 'director']);
 
+/** What a complaint is about, for reporting; null on complaints recorded before it was asked. */
+export const COMPLAINT_CATEGORIES = ['product_quality', 'delivery', 'billing', 'service', 'other'] as const;
+export const ComplaintCategory = z.enum(COMPLAINT_CATEGORIES);
+export type ComplaintCategory = z.infer<typeof ComplaintCategory>;
+
+/** Why the customer wants to send back, get money back for or swap an item; stored in `reason`. */
+export const REQUEST_REASONS = ['defective', 'wrong_item', 'not_as_described', 'changed_mind', 'late_delivery', 'other'] as const;
+export const RequestReason = z.enum(REQUEST_REASONS);
+export type RequestReason = z.infer<typeof RequestReason>;
+
 const requestFields = {
   reason: z.string().trim().max(500).default(''),
   status: RequestStatus.default('requested'),
+  /** The order item the request is about; null on requests recorded before it was asked. */
+  itemSku: z.string().trim().min(1).max(64).nullable().default(null),
 };
 
 export const CallInteraction = z.object({
@@ -55,7 +67,15 @@ export const CallInteraction = z.object({
   disposition: z.string().trim().max(64).nullable().default(null),
 });
 export const NoteInteraction = z.object({ ...envelope, kind: z.literal('note') });
-export const ComplaintInteraction = z.object({ ...envelope, kind: z.literal('complaint'), status: CaseStatus.default('open') });
+export const ComplaintInteraction = z.object({
+  ...envelope,
+  kind: z.literal('complaint'),
+  status: CaseStatus.default('open'),
+  category: ComplaintCategory.nullable().default(null),
+  /** The customer's real issue as the agent understood it (the text holds their own description). */
+  realIssue: z.string().trim().max(2_000).default(''),
+  desiredOutcome: z.string().trim().max(2_000).default(''),
+});
 export const ReturnRequest = z.object({ ...envelope, kind: z.literal('return_request'), ...requestFields });
 export const RefundRequest = z.object({
   ...envelope,

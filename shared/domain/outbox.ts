@@ -1,14 +1,95 @@
 import { z } from 'zod';
-import { NoteInteraction } from './interaction';
-import { Instant } from './row-version';
+import { CallRecord } from '../phone/call-record';
+import { AgentStateChange } from './agent-state';
+import { CallbackStatusChange } from './callback';
+import { WrapUp } from './wrap-up';
+import { Customer } from './customer';
+import {
+  CallbackInteraction,
+  CallInteraction,
+  ComplaintInteraction,
+  EscalationInteraction,
+  ExchangeRequest,
+  NoteInteraction,
+  RefundRequest,
+  ReturnRequest,
+} from './interaction';
+import { EntityId, Instant, RowVersion } from './row-version';
 
 /**
  * What the agent wrote on this machine, waiting to reach the server. Each mutation has a
  * client-generated id; the server records it with the change so a retried post is a no-op.
- * New kinds (call log, disposition, wrap-up, scores, escalation requests) join this union.
+ * New kinds (scores, escalation requests …) join this union.
  */
+
+/**
+ * The history records an agent creates: a note, a complaint, a return/refund/exchange request,
+ * an escalation, a callback, and the call record itself (direction, duration, disposition, and the
+ * wrap-up notes as its text). Surveys come from customers, never from a console. Unknown fields
+ * are refused: a field this version does not store would otherwise be lost without a word.
+ * The server sets the author to the signed-in person and the version itself; both are ignored here.
+ */
+export const AgentInteraction = z.discriminatedUnion('kind', [
+  NoteInteraction.strict(),
+  CallInteraction.strict(),
+  ComplaintInteraction.strict(),
+  ReturnRequest.strict(),
+  RefundRequest.strict(),
+  ExchangeRequest.strict(),
+  EscalationInteraction.strict(),
+  CallbackInteraction.strict(),
+]);
+export type AgentInteraction = z.output<typeof AgentInteraction>;
+
+/**
+ * Customer fields an agent may change. Each travels whole (the full list of phones, say); a field
+ * left out is not touched, so two agents editing different fields never undo each other.
+ */
+export const CustomerChanges = z
+  .object({
+    name: Customer.shape.name,
+    emails: Customer.shape.emails.unwrap(),
+    accountNumbers: Customer.shape.accountNumbers.unwrap(),
+    language: Customer.shape.language.unwrap(),
+    tags: Customer.shape.tags.unwrap(),
+    phones: Customer.shape.phones.unwrap(),
+    addresses: Customer.shape.addresses.unwrap(),
+  })
+  .partial()
+  .strict()
+  .refine((changes) => Object.keys(changes).length > 0, 'at least one field to change');
+export type CustomerChanges = z.output<typeof CustomerChanges>;
+export type CustomerField = keyof CustomerChanges;
+export const CUSTOMER_FIELDS = ['name', 'emails', 'accountNumbers', 'language', 'tags', 'phones', 'addresses'] as const satisfies readonly CustomerField[];
+
+/**
+ * An edit of shared customer fields. `baseVersion` is the customer version the agent saw; the
+ * server resolves each field on its own: a field nobody else changed since then takes the edit,
+ * and for a field changed concurrently the later edit (by `editedAt`) wins. Every edit, winning or
+ * not, is kept in the server's audit trail.
+ */
+export const CustomerUpdate = z
+  .object({
+    customerId: EntityId,
+    baseVersion: RowVersion,
+    changes: CustomerChanges,
+    /** When the agent made the edit; defaults to when the server receives it. */
+    editedAt: Instant.optional(),
+  })
+  .strict();
+export type CustomerUpdate = z.output<typeof CustomerUpdate>;
+
 export const OutboxMutation = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('interaction.create'), payload: NoteInteraction }),
+  z.object({ kind: z.literal('interaction.create'), payload: AgentInteraction }),
+  z.object({ kind: z.literal('customer.update'), payload: CustomerUpdate }),
+  /** The phone's record of a call that ended (direction, number, customer, times, cause, transfers). */
+  z.object({ kind: z.literal('call.record'), payload: CallRecord }),
+  /** The agent's state changed (available, break, lunch …), with the time it changed on the console. */
+  z.object({ kind: z.literal('agent.state'), payload: AgentStateChange }),
+  /** The wrap-up of a call already recorded (`call.record` goes first in the same outbox). */
+  z.object({ kind: z.literal('call.wrapUp'), payload: WrapUp }),
+  /** A scheduled callback made or cancelled. */
+  z.object({ kind: z.literal('callback.status'), payload: CallbackStatusChange }),
 ]);
 export type OutboxMutation = z.output<typeof OutboxMutation>;
 export type OutboxKind = OutboxMutation['kind'];

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminUserList, API, CreateUserResponse, MeResponse } from '../../../shared/api/auth';
-import { DEMO_TEAM } from '../../../shared/domain/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_TEAM } from '../../../shared/domain/demo-accounts';
 import { installAccessControl, PUBLIC } from '../../../server/auth/require-role';
 import type { Db } from '../../../server/db/db';
 import { backends, countRows, errorOf, request, signIn, startTestServer, type TestServer } from './harness';
@@ -32,7 +32,7 @@ describe.each(backends)('accounts and roles (%s)', (backend) => {
     const reply = await request(t.url, 'GET', API.adminUsers, { token: tokens.admin });
     expect(reply.status).toBe(200);
     const { users } = AdminUserList.parse(reply.body);
-    expect(users.map((u) => u.username)).toEqual(['admin', 'agent', 'supervisor', 'trainer']);
+    expect(users.map((u) => u.username)).toEqual(DEMO_ACCOUNTS.map((a) => a.username).sort());
     expect(users.every((u) => !u.disabled && !Number.isNaN(Date.parse(u.createdAt)))).toBe(true);
     expect(reply.text).not.toContain('scrypt');
   });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API, HealthResponse } from '../../../shared/api/auth';
-import { defaultDataDir } from '../../../server/config';
+import { defaultDataDir, optionsFromEnv, ServerEnv } from '../../../server/config';
 import { startTsProcess, tempDir } from '../../fixtures/processes';
 import { backends, freshDatabase, request, signIn } from './harness';
 
@@ -47,7 +47,7 @@ describe('the server process configuration', () => {
   it('refuses an invalid environment, naming the variable, before starting anything', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: 'eighty', DATABASE_URL: 'mysql://nope' },
+      env: { ...process.env, PORT: 'eighty', DATABASE_URL: 'mysql://nope', KALMA_WRAP_UP_LIMIT_SECONDS: '-5' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -58,6 +58,13 @@ describe('the server process configuration', () => {
     expect(record.level).toBe(60);
     expect(record.msg).toContain('PORT');
     expect(record.msg).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    expect(record.msg).toContain('KALMA_WRAP_UP_LIMIT_SECONDS');
+  });
+
+  it('reads the floor’s wrap-up rules from the environment, with the defaults for what is unset', () => {
+    const env = ServerEnv.parse({ KALMA_WRAP_UP_LIMIT_SECONDS: '0', KALMA_WRAP_UP_DEFAULT_DISPOSITION: 'resolved' });
+    expect(optionsFromEnv(env, 'linux', {}).wrapUpRules).toEqual({ targetSeconds: 60, limitSeconds: 0, defaultDisposition: 'resolved' });
+    expect(ServerEnv.safeParse({ KALMA_WRAP_UP_DEFAULT_DISPOSITION: 'Not A Code' }).success).toBe(false);
   });
 
   it('keeps data in the per-user folder each OS expects', () => {

@@ -1,0 +1,57 @@
+import type { Author } from '../../shared/domain/interaction';
+import type { CallRecord } from '../../shared/phone/call-record';
+import type { WrapUp } from '../../shared/domain/wrap-up';
+import type { Queryable } from '../db/db';
+import { Rejection } from './rejection';
+
+/**
+ * Keeps a console's record of one call. The agent is whoever is signed in, never a field of the
+ * payload. The same call reported again (a console that lost the reply and sent it under a new
+ * mutation id after a crash) keeps the first record: a call ends once.
+ */
+export async function recordCall(q: Queryable, agent: Author, record: CallRecord): Promise<void> {
+  await q.query(
+    `INSERT INTO call_records (agent_id, call_id, direction, number, remote_uri, customer_id, line,
+                               started_at, answered_at, ended_at, end_cause, transfers)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)
+     ON CONFLICT (agent_id, call_id) DO NOTHING`,
+    [
+      agent.id,
+      record.id,
+      record.direction,
+      record.number,
+      record.remoteUri,
+      record.customerId,
+      record.line,
+      record.startedAt,
+      record.answeredAt,
+      record.endedAt,
+      record.endCause,
+      JSON.stringify(record.transfers),
+    ],
+  );
+}
+
+/**
+ * The wrap-up of a call the same agent recorded. The first wrap-up stands: a console that resends
+ * one after a crash changes nothing. A wrap-up for a call the server has no record of is refused
+ * (the console sends the record first, so this is a console bug worth seeing).
+ */
+export async function wrapUpCall(q: Queryable, agent: Author, wrapUp: WrapUp): Promise<void> {
+  const { rows } = await q.query<{ wrapped: boolean }>(
+    `SELECT wrapped_up_at IS NOT NULL AS wrapped FROM call_records WHERE agent_id = $1 AND call_id = $2 FOR UPDATE`,
+    [agent.id, wrapUp.callId],
+  );
+  const call = rows[0];
+  if (!call) throw new Rejection('The server has no record of this call, so its wrap-up was not saved there.');
+  if (call.wrapped) return;
+  // A code retired since the console fetched its list is still a true answer; one never defined is not.
+  const known = await q.query('SELECT 1 FROM disposition_codes WHERE code = $1', [wrapUp.disposition]);
+  if (known.rowCount === 0) throw new Rejection(`The disposition "${wrapUp.disposition}" is not one this floor uses; the wrap-up was not saved there.`);
+  await q.query(
+    `UPDATE call_records SET disposition = $3, wrap_up_notes = $4, follow_up_at = $5, survey_requested = $6,
+            wrapped_up_at = $7, wrap_up_automatic = $8
+     WHERE agent_id = $1 AND call_id = $2`,
+    [agent.id, wrapUp.callId, wrapUp.disposition, wrapUp.notes, wrapUp.followUpAt, wrapUp.surveyRequested, wrapUp.wrappedUpAt, wrapUp.automatic],
+  );
+}
