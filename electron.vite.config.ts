@@ -8,7 +8,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: resolve(__dirname, 'electron/main/index.ts'), external: ['better-sqlite3', 'electron'] },
+      rollupOptions: {
+        // The pull worker is its own entry: the sync client starts it from pull-worker.js next to
+        // the main bundle, so the initial load runs off the thread that answers the console.
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'pull-worker': resolve(__dirname, 'electron/services/sync/pull-worker.ts'),
+        },
+        external: ['better-sqlite3', 'electron'],
+      },
     },
   },
   preload: {

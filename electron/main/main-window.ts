@@ -1,6 +1,8 @@
-import { BrowserWindow, screen, type Rectangle } from 'electron';
+import { app, BrowserWindow, dialog, screen, type Rectangle } from 'electron';
+import { LEAVE_DURING_CALL } from '../../shared/i18n/leave-during-call';
 import type { HostLogger } from '../services/host-log';
 import type { SettingsStore, WindowBounds } from '../services/settings-store';
+import { isReloadKey } from './reload-keys';
 
 const DEFAULT_SIZE = { width: 1366, height: 860 };
 const SAVE_DELAY_MS = 500;
@@ -40,6 +42,28 @@ export function createMainWindow(opts: { preloadPath: string; settings: Settings
       safeDialogs: true,
       spellcheck: false,
     },
+  });
+
+  // Developers keep their reload; agents on a packaged build cannot reload by accident.
+  if (app.isPackaged) {
+    window.webContents.on('before-input-event', (event, input) => {
+      if (isReloadKey(input)) event.preventDefault();
+    });
+  }
+  // The page refuses to unload during a call (beforeunload); Electron shows no dialog of its own.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const text = LEAVE_DURING_CALL[opts.settings.get().language];
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      title: text.title,
+      message: text.message,
+      detail: text.detail,
+      buttons: [text.stay, text.leave],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (choice === 1) event.preventDefault();
   });
 
   window.once('ready-to-show', () => {

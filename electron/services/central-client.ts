@@ -7,6 +7,7 @@ import {
   MeResponse,
   type LoginResponse as LoginResponseT,
 } from '../../shared/api/auth';
+import { API_CONTENT, WrapUpSetup, type WrapUpSetup as WrapUpSetupT } from '../../shared/api/content';
 import { ContractFailure } from '../../shared/contract';
 import type { Language, User } from '../../shared/domain/user';
 
@@ -57,6 +58,11 @@ export class CentralClient {
     const body = await this.request('PUT', API.myLanguage, { token, body: { language } });
     const parsed = MeResponse.safeParse(body);
     return parsed.success ? parsed.data.user : null;
+  }
+
+  /** The floor's disposition codes for wrap-up, in picker order, and its wrap-up rules. */
+  async wrapUpSetup(token: string): Promise<WrapUpSetupT> {
+    return this.request('GET', API_CONTENT.wrapUp, { token, schema: WrapUpSetup });
   }
 
   async adminUsers(token: string): Promise<AdminUsers> {

@@ -4,8 +4,15 @@ import { CentralClient } from './central-client';
 import { HostEvents } from './contract/events';
 import { HandlerRegistry } from './contract/registry';
 import { silentLog, type HostLogger } from './host-log';
+import { registerPhoneHandlers } from './phone/phone-handlers';
 import { SessionService } from './session-service';
 import { SettingsStore } from './settings-store';
+import { CustomerDataService } from './sync/customer-data-service';
+import { AfterCallWork, registerAfterCallWorkHandlers } from './agent/after-call-work';
+import { endShift, registerAgentStateHandlers, startShift } from './agent/agent-state-handlers';
+import { DispositionRefresher, registerDispositionHandlers } from './content/disposition-handlers';
+import { registerCustomerHandlers } from './sync/customer-handlers';
+import type { SyncTuning } from './sync/sync-client';
 
 /** Where the central server runs when nothing else is configured (`npm run server`). */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4010';
@@ -20,6 +27,8 @@ export interface ConsoleHostOptions {
   log?: HostLogger;
   /** Per-request timeout towards the central server. */
   requestTimeoutMs?: number;
+  /** Sync timings (retry delays, batch sizes); tests shorten them. */
+  syncTuning?: SyncTuning;
 }
 
 export interface ConsoleHost {
@@ -30,6 +39,8 @@ export interface ConsoleHost {
   /** The one settings store of this data folder (Electron keeps window bounds in it too). */
   settings: SettingsStore;
   session: SessionService;
+  /** The signed-in person's customer cache and its sync. */
+  customerData: CustomerDataService;
   serverUrl: string;
   close(): Promise<void>;
 }
@@ -105,6 +116,54 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     }
   }
 
+  const phone = registerPhoneHandlers(registry, {
+    session,
+    serverUrl,
+    dataDir: opts.dataDir,
+    log,
+    requestTimeoutMs: opts.requestTimeoutMs,
+    // Only called by a handler, after afterCallWork below exists.
+    keepCallRecord: (record) => afterCallWork.callEnded(record),
+  });
+
+  const afterCallWork = new AfterCallWork({
+    // customerData is created below; this is only called once a handler runs.
+    data: { require: () => customerData.require() },
+    log,
+    announceState: (state) => events.emit('agent.stateChanged', state),
+    announceWrapUp: (pending) => events.emit('wrapUp.changed', pending),
+    onCustomersChanged: (customerIds) => events.emit('customers.changed', { customerIds, all: false }),
+  });
+  const dispositions = new DispositionRefresher({ fetch: () => session.withToken((token) => client.wrapUpSetup(token)) }, log);
+
+  // One cache file per person: opened when they sign in, closed when they leave.
+  const customerData = new CustomerDataService({
+    dataDir: opts.dataDir,
+    serverUrl,
+    region: () => phone.settings.get().region,
+    session,
+    log,
+    onStatus: (status) => events.emit('sync.status', status),
+    onCustomersChanged: (change) => events.emit('customers.changed', change),
+    onOpened: (data) => {
+      events.emit('agent.stateChanged', startShift(data.cache));
+      afterCallWork.resume(data);
+      void dispositions.refresh(data.cache);
+    },
+    onClosing: ({ cache }) => {
+      afterCallWork.stop();
+      endShift(cache);
+    },
+    tuning: opts.syncTuning,
+  });
+  events.subscribe((name, payload) => {
+    if (name === 'session.changed') customerData.follow(payload as User | null);
+  });
+  registerCustomerHandlers(registry, customerData);
+  registerAgentStateHandlers(registry, customerData, (state) => events.emit('agent.stateChanged', state));
+  registerDispositionHandlers(registry, customerData, dispositions);
+  registerAfterCallWorkHandlers(registry, afterCallWork);
+
   const missing = registry.missing();
   if (missing.length > 0) throw new Error(`the console host has no handler for: ${missing.join(', ')}`);
 
@@ -113,8 +172,10 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     events,
     settings,
     session,
+    customerData,
     serverUrl,
     close: async () => {
+      await customerData.close();
       session.close();
     },
   };

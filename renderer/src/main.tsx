@@ -4,6 +4,7 @@ import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startPhone } from './features/phone/start-phone';
 import { useSessionStore } from './features/session/session-store';
 import './i18n/i18n';
 import './styles.css';
@@ -18,4 +19,6 @@ createRoot(container).render(
 );
 
 // Outside React on purpose: StrictMode mounts effects twice, and the session is not the view's.
+// The phone starts before the session is restored so it follows the first sign-in state.
+startPhone();
 void useSessionStore.getState().restore();

@@ -107,7 +107,8 @@ describe('SyncRow and OutboxMutation', () => {
 
   it('carries a note to the server as an interaction.create', () => {
     const note = { id: 'n1', customerId: 'c1', kind: 'note', occurredAt: '2025-03-01T02:00:00Z', text: 'ok', version: 0 };
-    expect(OutboxMutation.parse({ kind: 'interaction.create', payload: note }).payload.text).toBe('ok');
+    const parsed = OutboxMutation.parse({ kind: 'interaction.create', payload: note });
+    expect(parsed.kind === 'interaction.create' && 'text' in parsed.payload ? parsed.payload.text : null).toBe('ok');
     expect(OutboxMutation.safeParse({ kind: 'interaction.create', payload: { ...note, kind: 'call' } }).success).toBe(false);
   });
 });

@@ -1,7 +1,14 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PaneBoundary } from '../../ui/PaneBoundary';
-import { PlaceholderPane } from './PlaceholderPane';
+import { AgentStateItem } from '../agent-state/AgentStateItem';
+import { CallbacksPane } from '../callbacks/CallbacksPane';
+import { CustomerPane } from '../customers/CustomerPane';
+import { PhonePane } from '../phone/PhonePane';
+import { PhoneStatusItem } from '../phone/PhoneStatusItem';
+import { OfflineBanner } from '../sync/OfflineBanner';
+import { SyncStatusBar } from '../sync/SyncStatusBar';
+import { WrapUpPane } from '../wrap-up/WrapUpPane';
 
 /**
  * The body of the workspace for agents, supervisors and trainers. Each pane sits in its own
@@ -15,14 +22,35 @@ export function AgentWorkspace() {
       <h1 id={headingId} className="visually-hidden">
         {t('agent.heading')}
       </h1>
+      <OfflineBanner />
       <div className="agent-panes">
-        <PaneBoundary name="phone">
-          <PlaceholderPane testId="pane-phone" title={t('agent.phone.title')} text={t('agent.phone.soon')} />
-        </PaneBoundary>
+        <div className="agent-call-column">
+          <PaneBoundary name="phone">
+            <PhonePane />
+          </PaneBoundary>
+          <PaneBoundary name="wrap-up">
+            <WrapUpPane />
+          </PaneBoundary>
+          <PaneBoundary name="callbacks">
+            <CallbacksPane />
+          </PaneBoundary>
+        </div>
         <PaneBoundary name="customer">
-          <PlaceholderPane testId="pane-customer" title={t('agent.customer.title')} text={t('agent.customer.soon')} />
+          <CustomerPane />
         </PaneBoundary>
       </div>
+      {/* The status bar: phone, agent state and its clock, sync and pending writes. */}
+      <footer className="status-bar" data-testid="status-bar">
+        <PaneBoundary name="status-phone">
+          <PhoneStatusItem />
+        </PaneBoundary>
+        <PaneBoundary name="status-agent">
+          <AgentStateItem />
+        </PaneBoundary>
+        <PaneBoundary name="sync">
+          <SyncStatusBar />
+        </PaneBoundary>
+      </footer>
     </main>
   );
 }

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/domain/user';
 import { errorKey } from '../../i18n/error-key';
+import { PaneBoundary } from '../../ui/PaneBoundary';
+import { AgentStateMenu } from '../agent-state/AgentStateMenu';
+import { HelpOverlay } from './HelpOverlay';
 import { useSessionStore } from '../session/session-store';
 import { LanguageSelect } from '../settings/LanguageSelect';
 
@@ -25,7 +28,13 @@ export function WorkspaceHeader({ user }: { user: User }) {
           <span>{teams || t('workspace.noTeam')}</span>
         </span>
       </div>
+      {user.role === 'agent' && (
+        <PaneBoundary name="agent-state">
+          <AgentStateMenu />
+        </PaneBoundary>
+      )}
       <div className="workspace-actions">
+        {user.role === 'agent' && <HelpOverlay />}
         <div className="workspace-settings" role="group" aria-label={t('workspace.settings')}>
           <LanguageSelect testId="language-menu" className="field field-inline" />
         </div>

@@ -46,9 +46,10 @@ export function byTestId<E extends HTMLElement = HTMLElement>(root: ParentNode, 
   return element;
 }
 
-/** Types into a controlled input the way a browser does: set the value, fire 'input'. */
-export async function typeInto(input: HTMLInputElement, value: string): Promise<void> {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+/** Types into a controlled input or text area the way a browser does: set the value, fire 'input'. */
+export async function typeInto(input: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
+  const prototype = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(prototype, 'value')!.set!;
   await act(async () => {
     setter.call(input, value);
     input.dispatchEvent(new Event('input', { bubbles: true }));

@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { isOffline, useSyncStore } from './sync-store';
+import './sync.css';
+
+/** Says plainly that the server is out of reach, and that work goes on regardless. */
+export function OfflineBanner() {
+  const { t } = useTranslation();
+  const offline = useSyncStore((s) => isOffline(s.status));
+  if (!offline) return null;
+  return (
+    <div className="alert alert-info offline-banner" role="status" data-testid="offline-banner">
+      {t('sync.banner')}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { create } from 'zustand';
+import type { ErrorCode } from '../../../../shared/contract';
+import type { DispositionCode } from '../../../../shared/domain/disposition';
+import type { PendingWrapUp } from '../../../../shared/domain/wrap-up';
+import { callHost } from '../../host-call';
+import { host } from '../../host/client';
+import { useCustomersStore } from '../customers/customers-store';
+
+/**
+ * After-call work: the call waiting for its wrap-up (the host announces it when an answered call
+ * ends, and again after a restart), the disposition codes to choose from, and the save.
+ */
+export interface WrapUpForm {
+  disposition: string;
+  notes: string;
+  /** A local date-time from the form (`2025-03-02T09:00`), or empty for no follow-up. */
+  followUpAt: string;
+  surveyRequested: boolean;
+}
+
+export interface WrapUpState {
+  pending: PendingWrapUp | null;
+  dispositions: DispositionCode[];
+  saving: boolean;
+  error: ErrorCode | null;
+  start(): () => void;
+  loadDispositions(): Promise<void>;
+  save(form: WrapUpForm): Promise<boolean>;
+}
+
+export const wrapUpInitialState = {
+  pending: null as PendingWrapUp | null,
+  dispositions: [] as DispositionCode[],
+  saving: false,
+  error: null as ErrorCode | null,
+} satisfies Partial<WrapUpState>;
+
+export const useWrapUpStore = create<WrapUpState>()((set, get) => ({
+  ...wrapUpInitialState,
+
+  start() {
+    const due = (pending: PendingWrapUp | null) => {
+      set({ pending, error: null });
+      if (!pending) return;
+      void get().loadDispositions();
+      // The agent wraps up looking at the customer the call was with (after a reload, too).
+      const customers = useCustomersStore.getState();
+      if (pending.call.customerId && customers.selectedId === null) void customers.select(pending.call.customerId);
+    };
+    const stop = host.on('wrapUp.changed', due);
+    void callHost('wrapUp.pending', {}).then((result) => {
+      if (result.ok) due(result.value);
+    });
+    return stop;
+  },
+
+  async loadDispositions() {
+    const result = await callHost('dispositions.list', {});
+    if (result.ok) set({ dispositions: result.value.dispositions });
+  },
+
+  async save(form) {
+    const pending = get().pending;
+    if (!pending || form.disposition === '') return false;
+    set({ saving: true, error: null });
+    const followUp = form.followUpAt === '' ? null : new Date(form.followUpAt);
+    const result = await callHost('wrapUp.save', {
+      callId: pending.call.id,
+      disposition: form.disposition,
+      notes: form.notes,
+      followUpAt: followUp && !Number.isNaN(followUp.getTime()) ? followUp.toISOString() : null,
+      surveyRequested: form.surveyRequested,
+    });
+    if (!result.ok) {
+      set({ saving: false, error: result.error.code });
+      return false;
+    }
+    set({ saving: false, pending: result.value.next });
+    return true;
+  },
+}));
+
+export function resetWrapUpStore(): void {
+  useWrapUpStore.setState(wrapUpInitialState);
+}
