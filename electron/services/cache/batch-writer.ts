@@ -34,6 +34,12 @@ function prepareStatements(db: Database) {
         tags = excluded.tags, addresses = excluded.addresses, version = excluded.version
       WHERE excluded.version >= customers.version
       RETURNING rid`),
+    // A row the cache has never seen (every row of a first load) is inserted by these, and then has
+    // no phones, accounts, items or previous owner to clear or look up: a few index seeks a row saved.
+    insertNewCustomer: st(`
+      INSERT INTO customers (id, name, name_folded, emails, account_numbers, language, tags, addresses, version)
+      VALUES (@id, @name, @nameFolded, @emails, @accounts, @language, @tags, @addresses, @version)
+      ON CONFLICT (id) DO NOTHING`),
     deleteCustomer: st('DELETE FROM customers WHERE id = ? AND version <= ? RETURNING rid'),
     clearPhones: st('DELETE FROM customer_phones WHERE customer_id = ?'),
     insertPhone: st(
@@ -51,6 +57,10 @@ function prepareStatements(db: Database) {
         currency = excluded.currency, total_minor = excluded.total_minor, version = excluded.version
       WHERE excluded.version >= orders.version
       RETURNING id`),
+    insertNewOrder: st(`
+      INSERT INTO orders (id, customer_id, number, number_key, status, placed_at, currency, total_minor, version)
+      VALUES (@id, @customerId, @number, @numberKey, @status, @placedAt, @currency, @totalMinor, @version)
+      ON CONFLICT (id) DO NOTHING`),
     deleteOrder: st('DELETE FROM orders WHERE id = ? AND version <= ? RETURNING id'),
     clearItems: st('DELETE FROM order_items WHERE order_id = ?'),
     insertItem: st(
@@ -66,6 +76,10 @@ function prepareStatements(db: Database) {
         version = excluded.version, local = excluded.local
       WHERE excluded.version >= interactions.version
       RETURNING id`),
+    insertNewInteraction: st(`
+      INSERT INTO interactions (id, customer_id, kind, occurred_at, author_id, author_name, order_id, text, details, version, local)
+      VALUES (@id, @customerId, @kind, @occurredAt, @authorId, @authorName, @orderId, @text, @details, @version, @local)
+      ON CONFLICT (id) DO NOTHING`),
     deleteInteraction: st('DELETE FROM interactions WHERE id = ? AND version <= ? RETURNING customer_id').pluck(),
   };
 }
@@ -85,7 +99,7 @@ export class BatchWriter {
   apply(row: SyncRow, touched: Set<string>): RowOutcome {
     switch (row.entity) {
       case 'customer':
-        return row.data.deleted ? this.deleteCustomer(row.data) : this.upsertCustomer(row.data, touched);
+        return row.data.deleted ? this.deleteCustomer(row.data, touched) : this.upsertCustomer(row.data, touched);
       case 'order':
         return row.data.deleted ? this.deleteOrder(row.data) : this.upsertOrder(row.data);
       case 'interaction':
@@ -96,7 +110,7 @@ export class BatchWriter {
   }
 
   upsertCustomer(c: Customer, touched: Set<string>): RowOutcome {
-    const written = this.s.upsertCustomer.get({
+    const row = {
       id: c.id,
       name: c.name,
       nameFolded: foldForSearch(c.name),
@@ -106,9 +120,13 @@ export class BatchWriter {
       tags: JSON.stringify(c.tags),
       addresses: JSON.stringify(c.addresses),
       version: BigInt(c.version),
-    });
-    if (!written) return { changed: false };
-    this.s.clearPhones.run(c.id);
+    };
+    const isNew = this.s.insertNewCustomer.run(row).changes === 1;
+    if (!isNew) {
+      if (!this.s.upsertCustomer.get(row)) return { changed: false };
+      this.s.clearPhones.run(c.id);
+      this.s.clearAccounts.run(c.id);
+    }
     // A number stored without country code is the customer's local number, not the floor's:
     // read it with the customer's country when the record has one.
     const country = c.addresses.find((a) => isSupportedCountry(a.country))?.country as PhoneRegion | undefined;
@@ -117,22 +135,23 @@ export class BatchWriter {
       const suffix = phoneSuffix(e164 ? e164.slice(1) : phoneDigits(p.number));
       this.s.insertPhone.run(c.id, position, p.number, p.label, e164, suffix);
     });
-    this.s.clearAccounts.run(c.id);
     c.accountNumbers.forEach((a, position) => this.s.insertAccount.run(c.id, position, a, identifierKey(a)));
     touched.add(c.id);
     return { changed: true };
   }
 
-  private deleteCustomer(t: Tombstone): RowOutcome {
+  private deleteCustomer(t: Tombstone, touched: Set<string>): RowOutcome {
     // Its orders and history stay: they carry their own tombstones, and a customer restored
     // later (an undone merge) would otherwise come back without them.
     const removed = this.s.deleteCustomer.get(t.id, BigInt(t.version)) as { rid: number } | undefined;
     if (removed) this.index.removeDocument(removed.rid);
+    // Reported as touched so an open card learns the customer is gone (reindexing it is a no-op).
+    if (removed) touched.add(t.id);
     return { changed: removed !== undefined };
   }
 
   private upsertOrder(o: Order): RowOutcome {
-    const written = this.s.upsertOrder.get({
+    const row = {
       id: o.id,
       customerId: o.customerId,
       number: o.number,
@@ -142,9 +161,11 @@ export class BatchWriter {
       currency: o.currency,
       totalMinor: o.totalMinor,
       version: BigInt(o.version),
-    });
-    if (!written) return { changed: false };
-    this.s.clearItems.run(o.id);
+    };
+    if (this.s.insertNewOrder.run(row).changes === 0) {
+      if (!this.s.upsertOrder.get(row)) return { changed: false };
+      this.s.clearItems.run(o.id);
+    }
     o.items.forEach((item, line) =>
       this.s.insertItem.run(o.id, line, item.sku, item.name, item.quantity, item.unitPriceMinor),
     );
@@ -157,9 +178,8 @@ export class BatchWriter {
 
   /** Also used for notes written on this machine (`local`), which the pull later confirms. */
   writeInteraction(i: Interaction, local: boolean, touched: Set<string>): RowOutcome {
-    const previousOwner = this.s.interactionOwner.get(i.id) as string | undefined;
     const details = Object.fromEntries(Object.entries(i).filter(([key]) => !ENVELOPE.has(key)));
-    const written = this.s.upsertInteraction.get({
+    const row = {
       id: i.id,
       customerId: i.customerId,
       kind: i.kind,
@@ -171,10 +191,13 @@ export class BatchWriter {
       details: JSON.stringify(details),
       version: BigInt(i.version),
       local: local ? 1 : 0,
-    });
-    if (!written) return { changed: false };
-    // A merge can move history to another customer; both documents change.
-    if (previousOwner !== undefined) touched.add(previousOwner);
+    };
+    if (this.s.insertNewInteraction.run(row).changes === 0) {
+      const previousOwner = this.s.interactionOwner.get(i.id) as string;
+      if (!this.s.upsertInteraction.get(row)) return { changed: false };
+      // A merge can move history to another customer; both documents change.
+      touched.add(previousOwner);
+    }
     touched.add(i.customerId);
     return { changed: true };
   }

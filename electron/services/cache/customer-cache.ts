@@ -2,13 +2,21 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { ContractFailure } from '../../../shared/contract/core';
 import type { CustomerDetail, CustomerHit, PhoneMatch } from '../../../shared/domain/customer';
-import { Author, NoteInteraction, NoteText, type InteractionView } from '../../../shared/domain/interaction';
+import { Author, NoteInteraction, NoteText, type InteractionKind, type InteractionView } from '../../../shared/domain/interaction';
 import type { Order } from '../../../shared/domain/order';
 import type { OutboxCounts, OutboxEntry } from '../../../shared/domain/outbox';
 import { PhoneRegion } from '../../../shared/domain/phone';
 import { EntityId } from '../../../shared/domain/row-version';
 import { SyncCursor, SyncRow } from '../../../shared/domain/sync-row';
+import type { CallRecord } from '../../../shared/phone/call-record';
+import type { WrapUpFields } from '../../../shared/domain/wrap-up';
+import { AgentStateLog } from './agent-state-log';
 import { BatchWriter } from './batch-writer';
+import { DispositionBook } from './disposition-book';
+import { DraftStore } from './draft-store';
+import { CallbackBook } from './callback-book';
+import { CallBook, type RecordedCall, type WrappedUpCall } from './call-book';
+import { CaseBook } from './case-book';
 import { InvalidSyncRowError, parseInput } from './cache-errors';
 import { CustomerReader } from './customer-reader';
 import { CustomerSearch } from './customer-search';
@@ -30,6 +38,33 @@ export interface CacheOptions {
   /** Injected for tests; defaults to the wall clock and random UUIDs. */
   now?: () => Date;
   newId?: () => string;
+  /**
+   * The connection runs the first load (the pull worker's own): see `tuneForInitialLoad`.
+   * The console's connection, which writes the agent's notes and the outbox, never sets this.
+   */
+  initialLoad?: boolean;
+}
+
+/**
+ * SQLite's page cache for a connection that loads a million customers: the random-keyed indexes
+ * (UUID ids, customer ids) must stay in memory or every insert becomes a disk read. The benchmark's
+ * raw-insert baseline uses the same figure. It is a ceiling, allocated as pages are touched, and the
+ * worker that holds it ends when the first load is done.
+ */
+export const INITIAL_LOAD_CACHE_MIB = 1_024;
+/** WAL pages between automatic checkpoints during a first load (SQLite's default is 1,000). */
+const INITIAL_LOAD_CHECKPOINT_PAGES = 16_384;
+
+/**
+ * The first load writes only rows the server already holds, each batch with its cursor. With
+ * `synchronous = NORMAL` (WAL) a power cut may roll the last few batches back, but never split a
+ * batch from its cursor, so the next pull fetches them again: nothing is lost, and each commit
+ * skips an fsync. The agent's own writes keep FULL on the console's connection.
+ */
+function tuneForInitialLoad(db: Database.Database): void {
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`cache_size = ${-INITIAL_LOAD_CACHE_MIB * 1024}`);
+  db.pragma(`wal_autocheckpoint = ${INITIAL_LOAD_CHECKPOINT_PAGES}`);
 }
 
 export interface BatchOutcome {
@@ -44,9 +79,19 @@ export interface BatchOutcome {
 const PULL_STREAM = 'customers';
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
+/**
+ * Electron's main process cannot load node_modules' better-sqlite3 (built for Node's ABI); the
+ * launcher builds a copy for Electron and names it in KALMA_SQLITE_BINDING. Read here rather than
+ * passed down so the pull worker thread, which inherits the environment, opens the same build.
+ */
+function nativeBindingOption(): Database.Options {
+  const binding = process.env.KALMA_SQLITE_BINDING;
+  return binding ? { nativeBinding: binding } : {};
+}
+
 export function openCache(file: string, options: CacheOptions): CustomerCache {
   const region = parseInput(PhoneRegion, options.region, 'phone region');
-  const db = new Database(file);
+  const db = new Database(file, nativeBindingOption());
   try {
     db.pragma('journal_mode = WAL');
     // FULL: a note the agent saved survives a power cut (the outbox is the only copy until sent).
@@ -54,6 +99,7 @@ export function openCache(file: string, options: CacheOptions): CustomerCache {
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
     migrate(db, MIGRATIONS);
+    if (options.initialLoad) tuneForInitialLoad(db);
     return new CustomerCache(db, region, options.now ?? (() => new Date()), options.newId ?? randomUUID);
   } catch (error) {
     db.close();
@@ -68,9 +114,22 @@ export class CustomerCache {
   private readonly finder: CustomerSearch;
   private readonly reader: CustomerReader;
   private readonly outboxStore: OutboxStore;
+  private readonly calls: CallBook;
+  readonly cases: CaseBook;
+  /** The agent's state log (available, break, lunch …). */
+  readonly agentStates: AgentStateLog;
+  /** The server's disposition codes, as last fetched. */
+  readonly dispositions: DispositionBook;
+  /** Unsaved notes and wrap-ups, kept as the agent types. */
+  readonly drafts: DraftStore;
+  /** The callbacks the signed-in agent owes. */
+  readonly callbacks: CallbackBook;
   private readonly readCursor: Database.Statement<[string], { cursor: string }>;
   private readonly writeCursor: Database.Statement<[string, string, string]>;
   private readonly customerExists: Database.Statement<[string], { id: string }>;
+  private readonly readCaughtUp: Database.Statement<[string], { at: string }>;
+  private readonly countRows: Database.Statement<[], { n: number }>;
+  private readonly writeCaughtUp: Database.Statement<[string, string]>;
 
   constructor(
     private readonly db: Database.Database,
@@ -84,11 +143,24 @@ export class CustomerCache {
     this.finder = new CustomerSearch(db, this.phones);
     this.reader = new CustomerReader(db);
     this.outboxStore = new OutboxStore(db, now);
+    this.calls = new CallBook(db, this.writer, this.outboxStore, this.index, now, newId);
+    this.cases = new CaseBook(db, this.writer, this.outboxStore, this.index, now, newId);
+    this.agentStates = new AgentStateLog(db, this.outboxStore, now, newId);
+    this.dispositions = new DispositionBook(db, now);
+    this.drafts = new DraftStore(db, now);
+    this.callbacks = new CallbackBook(db, this.outboxStore, now, newId);
     this.readCursor = db.prepare('SELECT cursor FROM sync_state WHERE stream = ?');
     this.writeCursor = db.prepare(`
       INSERT INTO sync_state (stream, cursor, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`);
     this.customerExists = db.prepare('SELECT id FROM customers WHERE id = ?');
+    this.readCaughtUp = db.prepare('SELECT caught_up_at AS at FROM sync_progress WHERE stream = ?');
+    this.countRows = db.prepare(
+      'SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM interactions) AS n',
+    );
+    this.writeCaughtUp = db.prepare(`
+      INSERT INTO sync_progress (stream, caught_up_at) VALUES (?, ?)
+      ON CONFLICT (stream) DO UPDATE SET caught_up_at = excluded.caught_up_at`);
   }
 
   /**
@@ -98,26 +170,75 @@ export class CustomerCache {
    */
   applyBatch(rows: readonly unknown[], cursor: string): BatchOutcome {
     const nextCursor = parseInput(SyncCursor, cursor, 'sync cursor');
-    const parsed = rows.map((row, i) => {
+    return this.applyParsed(this.parseRows(rows), nextCursor);
+  }
+
+  /**
+   * Checks pull rows without writing anything (InvalidSyncRowError names the first bad one).
+   * With applyParsed, lets a caller on a busy thread validate and write a big batch in slices.
+   */
+  parseRows(rows: readonly unknown[], firstIndex = 0): SyncRow[] {
+    return rows.map((row, i) => {
       const result = SyncRow.safeParse(row);
-      if (!result.success) throw new InvalidSyncRowError(i, result.error);
+      if (!result.success) throw new InvalidSyncRowError(firstIndex + i, result.error);
       return result.data;
     });
+  }
+
+  /**
+   * Writes parsed rows in one transaction, and the cursor with them when given. Rows written
+   * without a cursor are re-sent after a crash and re-applied harmlessly (same version).
+   */
+  applyParsed(rows: readonly SyncRow[], cursor: string | null): BatchOutcome {
+    const nextCursor = cursor === null ? null : parseInput(SyncCursor, cursor, 'sync cursor');
     return this.db
       .transaction((): BatchOutcome => {
         const touched = new Set<string>();
         let applied = 0;
-        for (const row of parsed) if (this.writer.apply(row, touched).changed) applied += 1;
+        for (const row of rows) if (this.writer.apply(row, touched).changed) applied += 1;
         for (const customerId of touched) this.index.reindexCustomer(customerId);
-        this.writeCursor.run(PULL_STREAM, nextCursor, this.now().toISOString());
-        return { applied, stale: parsed.length - applied, customersTouched: [...touched] };
+        if (nextCursor !== null) this.writeCursor.run(PULL_STREAM, nextCursor, this.now().toISOString());
+        return { applied, stale: rows.length - applied, customersTouched: [...touched] };
       })
       .immediate();
+  }
+
+  /**
+   * Opens a transaction that the following `applyBatch`/`applyParsed` calls join, each as a
+   * savepoint of its own (a batch that fails leaves the others), until `commitGroup`: a first load
+   * commits several batches, each with its cursor, at once (sync/pull-batch-group.ts).
+   */
+  beginGroup(): void {
+    this.db.exec('BEGIN IMMEDIATE');
+  }
+
+  commitGroup(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 
   /** Where the next pull starts; null before the first batch (a full initial load). */
   cursor(): string | null {
     return this.readCursor.get(PULL_STREAM)?.cursor ?? null;
+  }
+
+  /**
+   * Records that a pull reached the end of the server's feed. Until the first time, the cache is
+   * still in its initial load (the console says so); afterwards this is "last synced".
+   */
+  markCaughtUp(): string {
+    const at = this.now().toISOString();
+    this.writeCaughtUp.run(PULL_STREAM, at);
+    return at;
+  }
+
+  /** When a pull last reached the end of the feed; null while the first load is unfinished. */
+  caughtUpAt(): string | null {
+    return this.readCaughtUp.get(PULL_STREAM)?.at ?? null;
+  }
+
+  /** Customers, orders and interactions held: how far a resumed first load had come. */
+  rowCount(): number {
+    return this.countRows.get()?.n ?? 0;
   }
 
   /** Caller ID → customers: exact E.164 first, then the trailing digits. */
@@ -140,6 +261,16 @@ export class CustomerCache {
 
   history(customerId: string, limit = 100): InteractionView[] {
     return this.reader.historyOf(customerId, limit);
+  }
+
+  /** A page of history, newest first, strictly older than `before` (the last row of the page shown). */
+  historyPage(
+    customerId: string,
+    before: { occurredAt: string; id: string } | null,
+    limit = 50,
+    kinds: readonly InteractionKind[] | null = null,
+  ): InteractionView[] {
+    return this.reader.historyPage(customerId, before, Math.max(1, Math.min(500, Math.trunc(limit) || 1)), kinds);
   }
 
   /**
@@ -171,6 +302,25 @@ export class CustomerCache {
     return { ...note, pendingSync: true };
   }
 
+  /** Keeps an ended call's record and queues it, with its timeline entry when the customer is known. */
+  recordCall(record: CallRecord, agent: Author): RecordedCall {
+    return this.calls.record(record, agent);
+  }
+
+  /** Saves a call's wrap-up (and its timeline entry, and a callback for a follow-up), queued together. */
+  wrapUpCall(input: WrapUpFields, agent: Author, automatic = false): WrappedUpCall {
+    return this.calls.wrapUp(input, agent, automatic);
+  }
+
+  /** The oldest answered call still waiting for its wrap-up. */
+  callAwaitingWrapUp(): CallRecord | null {
+    return this.calls.awaitingWrapUp();
+  }
+
+  recentCalls(limit = 50): CallRecord[] {
+    return this.calls.recent(limit);
+  }
+
   pendingOutbox(limit = 100): OutboxEntry[] {
     return this.outboxStore.pending(limit);
   }
@@ -198,6 +348,11 @@ export class CustomerCache {
   /** Rebuilds the search index from the base tables (after a tokenizer or document change). */
   rebuildSearchIndex(): void {
     this.index.rebuildAll();
+  }
+
+  /** Hands this connection's unused page cache back (after a first load). */
+  releaseMemory(): void {
+    this.db.pragma('shrink_memory');
   }
 
   close(): void {

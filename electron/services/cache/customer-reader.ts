@@ -50,6 +50,7 @@ export class CustomerReader {
   private readonly phones: Statement<[string], { number: string; label: string; e164: string | null }>;
   private readonly orders: Statement<[string, number], OrderRowData>;
   private readonly interactions: Statement<[string, number], InteractionRowData>;
+  private readonly interactionsBefore: Statement<[object], InteractionRowData>;
 
   constructor(db: Database) {
     // Versions are read as text: past 2^53 a JS number would round them.
@@ -68,6 +69,15 @@ export class CustomerReader {
       SELECT id, customer_id, kind, occurred_at, author_id, author_name, order_id, text, details,
         CAST(version AS TEXT) AS version, local
       FROM interactions WHERE customer_id = ? ORDER BY occurred_at DESC LIMIT ?`);
+    // Keyset paging: (occurred_at, id) strictly before the last row shown, so rows with the same
+    // time are neither repeated nor skipped across pages.
+    this.interactionsBefore = db.prepare(`
+      SELECT id, customer_id, kind, occurred_at, author_id, author_name, order_id, text, details,
+        CAST(version AS TEXT) AS version, local
+      FROM interactions
+      WHERE customer_id = @customerId AND (@beforeAt IS NULL OR (occurred_at, id) < (@beforeAt, @beforeId))
+        AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))
+      ORDER BY occurred_at DESC, id DESC LIMIT @limit`);
   }
 
   customerDetail(id: string): CustomerDetail | null {
@@ -103,19 +113,28 @@ export class CustomerReader {
   }
 
   historyOf(customerId: string, limit: number): InteractionView[] {
-    return this.interactions.all(customerId, limit).map((row) =>
-      InteractionView.parse({
-        ...(JSON.parse(row.details) as object),
-        id: row.id,
-        customerId: row.customer_id,
-        kind: row.kind,
-        occurredAt: row.occurred_at,
-        author: row.author_id !== null && row.author_name !== null ? { id: row.author_id, name: row.author_name } : null,
-        orderId: row.order_id,
-        text: row.text,
-        version: row.version,
-        pendingSync: row.local === 1,
-      }),
-    );
+    return this.interactions.all(customerId, limit).map(toView);
   }
+
+  /** One page of history, newest first, strictly older than `before` when given. */
+  historyPage(customerId: string, before: { occurredAt: string; id: string } | null, limit: number, kinds: readonly string[] | null = null): InteractionView[] {
+    return this.interactionsBefore
+      .all({ customerId, beforeAt: before?.occurredAt ?? null, beforeId: before?.id ?? null, limit, kinds: kinds ? JSON.stringify(kinds) : null })
+      .map(toView);
+  }
+}
+
+function toView(row: InteractionRowData): InteractionView {
+  return InteractionView.parse({
+    ...(JSON.parse(row.details) as object),
+    id: row.id,
+    customerId: row.customer_id,
+    kind: row.kind,
+    occurredAt: row.occurred_at,
+    author: row.author_id !== null && row.author_name !== null ? { id: row.author_id, name: row.author_name } : null,
+    orderId: row.order_id,
+    text: row.text,
+    version: row.version,
+    pendingSync: row.local === 1,
+  });
 }

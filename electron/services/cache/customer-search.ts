@@ -17,7 +17,7 @@ import type { PhoneLookup } from './phone-lookup';
  * with it; anything else FTS5 matched (emails, accounts, notes), by bm25.
  */
 
-export const CANDIDATE_CAP = 2_000;
+export const CANDIDATE_CAP = 400;
 export const MAX_SEARCH_LIMIT = 100;
 // A search document's columns: name, emails, accounts, notes. A name hit outweighs a note hit.
 const BM25_WEIGHTS = '10.0, 3.0, 5.0, 1.0';

@@ -34,6 +34,21 @@ function tableCounts(file: string): Record<string, number> {
  */
 const SEED_AT_VERSION: Record<number, (file: string) => void> = {
   0: () => {},
+  1: (file) => {
+    const db = new Database(file);
+    db.exec(`
+      INSERT INTO customers (id, name, name_folded, version) VALUES ('c1', 'Maria Santos', 'maria santos', 1);
+      INSERT INTO sync_state (stream, cursor, updated_at) VALUES ('customers', 'k1', '2025-03-01T00:00:00.000Z');
+      INSERT INTO outbox (id, kind, payload, created_at)
+        VALUES ('4b0f6a51-5a57-4e0e-9a43-7f1d0b1f2a01', 'interaction.create', '{}', '2025-03-01T00:00:00.000Z');`);
+    db.close();
+  },
+  2: (file) => {
+    SEED_AT_VERSION[1]!(file);
+    const db = new Database(file);
+    db.exec(`INSERT INTO sync_progress (stream, caught_up_at) VALUES ('customers', '2025-03-02T08:00:00.000Z');`);
+    db.close();
+  },
 };
 
 describe('cache migrations', () => {
@@ -56,6 +71,41 @@ describe('cache migrations', () => {
       for (const [table, count] of Object.entries(before)) expect(after[table], table).toBe(count);
     },
   );
+
+  it('migration 2 keeps the resume cursor of a file from version 1 and starts it as not yet caught up', () => {
+    const file = fileAtVersion(1);
+    SEED_AT_VERSION[1]!(file);
+    const cache = openTestCache(file, { now: () => new Date('2025-03-02T08:00:00Z') });
+    expect(cache.cursor()).toBe('k1');
+    expect(cache.caughtUpAt()).toBeNull();
+    expect(cache.markCaughtUp()).toBe('2025-03-02T08:00:00.000Z');
+    expect(cache.caughtUpAt()).toBe('2025-03-02T08:00:00.000Z');
+  });
+
+  it('migration 3 gives a file from version 2 a call book, keeping its queued note first in the outbox', () => {
+    const file = fileAtVersion(2);
+    SEED_AT_VERSION[2]!(file);
+    const cache = openTestCache(file);
+    expect(cache.caughtUpAt()).toBe('2025-03-02T08:00:00.000Z');
+    cache.recordCall(
+      {
+        id: 'call-1',
+        direction: 'outbound',
+        number: '+5511912345678',
+        remoteUri: 'sip:+5511912345678@pbx.example',
+        customerId: 'c1',
+        line: 1,
+        startedAt: '2025-03-03T12:00:00.000Z',
+        answeredAt: null,
+        endedAt: '2025-03-03T12:00:30.000Z',
+        endCause: 'no-answer',
+        transfers: [],
+      },
+      { id: 'u1', name: 'Rhea' },
+    );
+    expect(cache.recentCalls().map((c) => c.id)).toEqual(['call-1']);
+    expect(cache.pendingOutbox().map((e) => e.kind)).toEqual(['interaction.create', 'call.record', 'interaction.create']);
+  });
 
   it('creates the search index with accent folding and prefix indexes', () => {
     const file = tempFile();

@@ -1,5 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { sql as initial } from './001_initial';
+import { sql as syncProgress } from './002_sync_progress';
+import { sql as callRecords } from './003_call_records';
+import { sql as agentStates } from './004_agent_states';
+import { sql as dispositions } from './005_dispositions';
+import { sql as callWrapUp } from './006_call_wrap_up';
+import { sql as drafts } from './007_drafts';
+import { sql as callbackIndex } from './008_callback_index';
 
 /**
  * A schema step. `up` is SQL, or a function for steps that must also move data (rebuilding the
@@ -14,4 +21,13 @@ export interface Migration {
   up: string | ((db: Database) => void);
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: initial },
+  { version: 2, name: 'sync-progress', up: syncProgress },
+  { version: 3, name: 'call-records', up: callRecords },
+  { version: 4, name: 'agent-states', up: agentStates },
+  { version: 5, name: 'dispositions', up: dispositions },
+  { version: 6, name: 'call-wrap-up', up: callWrapUp },
+  { version: 7, name: 'drafts', up: drafts },
+  { version: 8, name: 'callback-index', up: callbackIndex },
+];
