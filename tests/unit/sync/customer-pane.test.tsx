@@ -194,7 +194,7 @@ describe('the customer panel', () => {
   it('uses only catalog words, in every part of the panel', async () => {
     await switchUiLanguage('cimode');
     const root = await openJoao();
-    const data = ['João Gonçalves', 'Joana Reyes', 'gold-member', 'wants an exchange', 'first call', 'joao@example.com.br', 'AC-2002', '(11) 91234-5678'];
+    const data = ['João Gonçalves', 'Joana Reyes', 'gold-member', 'wants an exchange', 'first call', 'joao@example.com.br', 'AC-2002', '(11) 91234-5678', 'SO-77'];
     const allowed = [...data, PT_BR_IN_ENGLISH, ...[...root.querySelectorAll('time, .customer-result-contact')].map((e) => e.textContent ?? '')];
     expect(rawTexts(root, keys, allowed)).toEqual([]);
   });
