@@ -1,4 +1,4 @@
-import type { Db } from '../db/db';
+import type { Db, Tx } from '../db/db';
 import { FEED_START, type FeedPosition } from './cursor';
 
 /**
@@ -65,14 +65,25 @@ export interface FeedPage {
 }
 
 /**
+ * Pins the feed's queries to the (txid, version) indexes. Without statistics (PGlite never
+ * auto-analyzes) the planner guesses a third of each table lies after any cursor and scans whole
+ * tables: an empty pull of a caught-up console then costs seconds at a million customers, and a
+ * floor of consoles pulling after every poke queues minutes of it. With these, it is an index probe.
+ */
+async function pinFeedPlan(tx: Tx): Promise<void> {
+  await tx.query('SET LOCAL enable_bitmapscan = off');
+  await tx.query('SET LOCAL enable_sort = off');
+  await tx.query('SET LOCAL enable_seqscan = off');
+}
+
+/**
  * One page after `after`. The planner settings pin the plan to the merged index scans: PGlite
  * never auto-analyzes, and with stale statistics the planner may otherwise sort every row after
  * the cursor to return the first thousand — fine at 100 rows, ruinous at a million.
  */
 export async function readFeedPage(db: Db, after: FeedPosition = FEED_START, limit: number): Promise<FeedPage> {
   const rows = await db.transaction(async (tx) => {
-    await tx.query('SET LOCAL enable_bitmapscan = off');
-    await tx.query('SET LOCAL enable_sort = off');
+    await pinFeedPlan(tx);
     return (await tx.query<{ txid: string; version: string; line: string }>(FEED_SQL, [after.txid, after.version, limit])).rows;
   });
   const positions = rows.map((r) => ({ txid: r.txid, version: r.version }));
@@ -105,8 +116,7 @@ export async function estimateRemaining(db: Db, after: FeedPosition = FEED_START
   const gap = Number(rows[0]?.gap ?? 0);
   if (gap > EXACT_COUNT_LIMIT) return gap;
   return db.transaction(async (tx) => {
-    await tx.query('SET LOCAL enable_bitmapscan = off');
-    await tx.query('SET LOCAL enable_sort = off');
+    await pinFeedPlan(tx);
     return (await tx.query<{ n: number }>(COUNT_SQL, [after.txid, after.version])).rows[0]?.n ?? 0;
   });
 }
