@@ -3,19 +3,10 @@ import { ContractFailure } from '../../../shared/contract/core';
 import { CallbackDue, CallbackOutcome, CallbackStatusChange } from '../../../shared/domain/callback';
 import { EntityId } from '../../../shared/domain/row-version';
 import { parseInput } from './cache-errors';
+import { toView, type InteractionRowData } from './customer-reader';
 import type { OutboxStore } from './outbox-store';
 
-interface CallbackRow {
-  id: string;
-  customer_id: string;
-  occurred_at: string;
-  author_id: string | null;
-  author_name: string | null;
-  order_id: string | null;
-  text: string;
-  details: string;
-  version: string;
-  local: number;
+interface CallbackRow extends InteractionRowData {
   customer_name: string;
 }
 
@@ -25,7 +16,7 @@ interface CallbackRow {
  */
 export class CallbackBook {
   private readonly scheduled: Statement<[string, number], CallbackRow>;
-  private readonly byId: Statement<[string], { kind: string; details: string }>;
+  private readonly byId: Statement<[string], { kind: string; details: string; customer_id: string }>;
   private readonly update: Statement<[string, string]>;
 
   constructor(
@@ -36,34 +27,20 @@ export class CallbackBook {
   ) {
     // Written to match the partial index interactions_scheduled_callbacks (migration 8).
     this.scheduled = db.prepare(`
-      SELECT i.id, i.customer_id, i.occurred_at, i.author_id, i.author_name, i.order_id, i.text, i.details,
+      SELECT i.id, i.customer_id, i.kind, i.occurred_at, i.author_id, i.author_name, i.order_id, i.text, i.details,
              CAST(i.version AS TEXT) AS version, i.local, c.name AS customer_name
         FROM interactions i JOIN customers c ON c.id = i.customer_id
        WHERE i.author_id = ? AND i.kind = 'callback' AND json_extract(i.details, '$.status') = 'scheduled'
        ORDER BY json_extract(i.details, '$.dueAt') LIMIT ?`);
-    this.byId = db.prepare('SELECT kind, details FROM interactions WHERE id = ?');
+    this.byId = db.prepare('SELECT kind, details, customer_id FROM interactions WHERE id = ?');
     this.update = db.prepare('UPDATE interactions SET details = ?, local = 1 WHERE id = ?');
   }
 
   /** The agent's scheduled callbacks, soonest (and overdue) first. */
   mine(agentId: string, limit = 200): CallbackDue[] {
-    return this.scheduled.all(parseInput(EntityId, agentId, 'agent id'), Math.max(1, Math.min(1_000, limit))).map((row) =>
-      CallbackDue.parse({
-        customerName: row.customer_name,
-        callback: {
-          ...(JSON.parse(row.details) as object),
-          id: row.id,
-          kind: 'callback',
-          customerId: row.customer_id,
-          occurredAt: row.occurred_at,
-          author: row.author_id !== null && row.author_name !== null ? { id: row.author_id, name: row.author_name } : null,
-          orderId: row.order_id,
-          text: row.text,
-          version: row.version,
-          pendingSync: row.local === 1,
-        },
-      }),
-    );
+    return this.scheduled
+      .all(parseInput(EntityId, agentId, 'agent id'), Math.max(1, Math.min(1_000, limit)))
+      .map((row) => CallbackDue.parse({ customerName: row.customer_name, callback: toView(row) }));
   }
 
   /** Marks a callback made or cancelled; returns the customer it belongs to. */
@@ -81,7 +58,7 @@ export class CallbackBook {
         if (details.status !== 'scheduled') throw new ContractFailure('CONFLICT', `This callback is already ${details.status ?? 'settled'}.`);
         this.update.run(JSON.stringify({ ...details, status: change.status }), change.interactionId);
         this.outbox.enqueue(this.newId(), { kind: 'callback.status', payload: change });
-        return (this.db.prepare('SELECT customer_id FROM interactions WHERE id = ?').pluck().get(change.interactionId) as string);
+        return row.customer_id;
       })
       .immediate();
   }

@@ -31,7 +31,8 @@ interface OrderRowData {
   items: string;
 }
 
-interface InteractionRowData {
+/** An `interactions` row as the readers select it (version cast to text). */
+export interface InteractionRowData {
   id: string;
   customer_id: string;
   kind: string;
@@ -124,7 +125,8 @@ export class CustomerReader {
   }
 }
 
-function toView(row: InteractionRowData): InteractionView {
+/** A stored row as the console shows it: the kind's fields from `details`, the envelope from columns. */
+export function toView(row: InteractionRowData): InteractionView {
   return InteractionView.parse({
     ...(JSON.parse(row.details) as object),
     id: row.id,
