@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEVEL_FLOOR_DB } from '../guidance/audio-cues';
 import { SipProvisioning } from '../sip/provisioning';
 import { CallDirection, CallRecord } from './call-record';
 import { DialUri } from './dial-string';
@@ -137,6 +138,18 @@ export const PhoneEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('registration'), registration: RegistrationState }),
   z.object({ type: z.literal('line'), line: LineSnapshot }),
   z.object({ type: z.literal('quality'), line: LineId, quality: CallQuality.nullable() }),
+  /**
+   * The active call's audio, ten times a second while a call is active and not held: RMS in dBFS
+   * of what the customer sends (`remoteDb`) and of what the agent sends (`localDb`, the floor while
+   * muted, since the customer hears nothing). Guidance turns these into audio cues.
+   */
+  z.object({
+    type: z.literal('levels'),
+    line: LineId,
+    remoteDb: z.number().min(LEVEL_FLOOR_DB).max(0),
+    localDb: z.number().min(LEVEL_FLOOR_DB).max(0),
+    at: z.number(),
+  }),
   /** A keypad tone the other side sent (SIP INFO; RFC 4733 tones are not visible to a browser). */
   z.object({ type: z.literal('dtmfReceived'), line: LineId, tone: z.string().max(1) }),
   z.object({

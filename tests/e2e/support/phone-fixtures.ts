@@ -21,6 +21,8 @@ export interface SipRig {
 
 export interface PartyRequest {
   tone: Tone;
+  /** Another sound for the fake microphone than the plain tone (it should still carry `tone`). */
+  toneFile?: string;
   beforeOpen?: (page: Page) => Promise<void>;
   /** Do not wait for "Ready for calls" (tests about refused registrations). */
   unregistered?: boolean;
@@ -119,7 +121,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         username,
         password: PARTY_PASSWORD,
         tone: request.tone,
-        toneFile: sip.toneFiles[request.tone],
+        toneFile: request.toneFile ?? sip.toneFiles[request.tone],
         serverUrl: sip.server.url,
         beforeOpen: request.beforeOpen,
       });

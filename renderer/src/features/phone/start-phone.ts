@@ -1,6 +1,7 @@
 import type { Role, User } from '../../../../shared/domain/user';
 import { LINE_IDS } from '../../../../shared/phone/phone-protocol';
 import { useCustomersStore } from '../customers/customers-store';
+import { watchAudioCues } from '../guidance/audio-cue-watch';
 import { useSessionStore, type SessionStatus } from '../session/session-store';
 import { PhoneEngine } from './engine/phone-engine';
 import { callInProgress } from './phone-shortcuts';
@@ -21,6 +22,8 @@ export function startPhone(): PhoneEngine {
   const phone = new PhoneEngine();
   engine = phone;
   connectPhone(phone);
+  // Audio cues from the call's levels; the guidance store will take them as prompt triggers.
+  watchAudioCues(phone);
   followSession();
   openCallersCard();
 

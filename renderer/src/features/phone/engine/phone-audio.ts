@@ -12,6 +12,12 @@ import type { LineId } from '../../../../../shared/phone/phone-protocol';
  * graph, so the call needs neither renegotiation nor a new sender track.
  */
 
+/**
+ * Samples each analyser holds: 4096 is 85 ms at 48 kHz, so the level meter, reading every 100 ms,
+ * sees most of the audio instead of the default 43 ms of it.
+ */
+const TAP_SAMPLES = 4096;
+
 export interface AudioTaps {
   /** What this line sends (after the microphone gain). */
   input: AnalyserNode;
@@ -35,11 +41,13 @@ export class LineAudio {
   ) {
     this.inputGain = context.createGain();
     this.inputAnalyser = context.createAnalyser();
+    this.inputAnalyser.fftSize = TAP_SAMPLES;
     this.destination = context.createMediaStreamDestination();
     this.inputGain.connect(this.inputAnalyser).connect(this.destination);
     this.outputGain = context.createGain();
     this.outputGain.gain.value = 0;
     this.outputAnalyser = context.createAnalyser();
+    this.outputAnalyser.fftSize = TAP_SAMPLES;
     this.outputGain.connect(this.outputAnalyser).connect(speakerBus);
     this.useMicrophone(mic);
   }

@@ -15,6 +15,7 @@ import type { IceServer } from '../../../../../shared/sip/provisioning';
 import { Line, NotNow } from './line';
 import { remoteOfUri } from './line-call';
 import { listAudioDevices } from './audio-devices';
+import { LevelMeter } from './level-meter';
 import { MicrophoneError, PhoneAudio } from './phone-audio';
 import { Ringtone } from './ringtone';
 import { SipAgent } from './sip-agent';
@@ -51,6 +52,7 @@ export class PhoneEngine implements PhonePort {
   private dtmfTransport: DtmfTransport = 'rfc4733';
   private stopWatching: (() => void) | null = null;
   private qualityTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly levels: LevelMeter;
 
   constructor(options: PhoneEngineOptions = {}) {
     this.audio = new PhoneAudio({
@@ -66,6 +68,7 @@ export class PhoneEngine implements PhonePort {
       changed: (line: Line) => this.lineChanged(line),
     };
     this.lines = { 1: new Line(1, ctx), 2: new Line(2, ctx) };
+    this.levels = new LevelMeter(() => this.meteredLine(), (event) => this.emit(event));
     this.agent = new SipAgent({
       registration: (registration) => this.emit({ type: 'registration', registration }),
       incoming: (session, event) => this.incoming(session, event.request),
@@ -323,6 +326,14 @@ export class PhoneEngine implements PhonePort {
     const busy = this.allLines().some((each) => hasCall(each.state) && each.state.name !== 'ringing-in');
     if (!ringing) this.ringtone.stop();
     else this.ringtone.start(busy ? 'waiting' : 'ring');
+    this.levels.update();
+  }
+
+  /** The line whose audio levels are measured: the call the agent is talking on, unless the other side holds it. */
+  private meteredLine() {
+    const line = this.allLines().find((each) => each.state.name === 'active' && !each.remoteHold);
+    const taps = line ? this.audio.taps(line.id) : null;
+    return line && taps ? { line: line.id, taps, muted: line.muted } : null;
   }
 
   private freeLine(): Line | null {
