@@ -13,6 +13,8 @@ import { seedDemoCustomersOnStart } from './demo-data/seed-on-start';
 import { HttpError, installErrorHandling } from './http/errors';
 import { sipConfigFromEnv } from './sip/config';
 import { registerContentRoutes } from './content/routes';
+import { registerGuidanceRoutes } from './guidance/routes';
+import { seedGuidanceOnStart } from './guidance/seed';
 import { registerSipRoutes } from './sip/routes';
 import { registerSyncRoutes } from './sync/routes';
 
@@ -108,6 +110,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     await Promise.all([migrate(openDatabase, app.log), prepareDummyHash()]);
     if (options.demo) await seedDemoAccounts(openDatabase, app.log);
     if (options.demo) await seedDemoCustomersOnStart(openDatabase, app.log);
+    await seedGuidanceOnStart(openDatabase, options.policyPack, app.log);
 
     app.decorate('db', openDatabase);
     app.addHook('onClose', async () => openDatabase.close());
@@ -121,7 +124,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     registerAccountRoutes(app, { db: openDatabase });
     registerSipRoutes(app, { config: sip });
     registerContentRoutes(app, { db: openDatabase, wrapUpRules: options.wrapUpRules });
-    await registerSyncRoutes(app, { db: openDatabase, live: opts.live });
+    registerGuidanceRoutes(app, { db: openDatabase });
+    await registerSyncRoutes(app, { db: openDatabase, live: opts.live, push: { escalations: { managerLimit: options.managerApprovalLimit } } });
 
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

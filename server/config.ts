@@ -1,10 +1,12 @@
 import { DEFAULT_WRAP_UP_RULES, WrapUpRules } from '../shared/domain/wrap-up';
+import { DEFAULT_MANAGER_APPROVAL_LIMIT, parseManagerApprovalLimit, type ManagerApprovalLimit } from '../shared/domain/escalation-routing';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMIT, type RateLimitPolicy } from './auth/rate-limit';
 import type { SipConfig } from './sip/config';
 import type { LiveHubOptions } from './sync/live';
+import { PolicyPackCode } from './guidance/defaults';
 
 /** What `startServer` accepts. Everything is optional; see `resolveServerOptions` for defaults. */
 export interface ServerOptions {
@@ -32,6 +34,10 @@ export interface ServerOptions {
   live?: LiveHubOptions;
   /** The floor's after-call work rules; DEFAULT_WRAP_UP_RULES when absent. */
   wrapUpRules?: WrapUpRules;
+  /** The most a manager may approve on an escalation; DEFAULT_MANAGER_APPROVAL_LIMIT when absent. */
+  managerApprovalLimit?: ManagerApprovalLimit;
+  /** The floor's returns policy pack from resources/policies, seeded when none is stored. Default 'ph'. */
+  policyPack?: PolicyPackCode;
 }
 
 export interface ResolvedOptions {
@@ -45,6 +51,8 @@ export interface ResolvedOptions {
   trustProxy: boolean | string;
   logStream: { write(line: string): void } | undefined;
   wrapUpRules: WrapUpRules;
+  managerApprovalLimit: ManagerApprovalLimit;
+  policyPack: PolicyPackCode;
 }
 
 export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -73,10 +81,21 @@ export function resolveServerOptions(opts: ServerOptions): ResolvedOptions {
     trustProxy: opts.trustProxy ?? false,
     logStream: opts.logStream,
     wrapUpRules: WrapUpRules.parse(opts.wrapUpRules ?? DEFAULT_WRAP_UP_RULES),
+    managerApprovalLimit: opts.managerApprovalLimit ?? DEFAULT_MANAGER_APPROVAL_LIMIT,
+    policyPack: PolicyPackCode.parse(opts.policyPack ?? 'ph'),
   };
 }
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+function readManagerLimit(text: string, ctx: z.RefinementCtx): ManagerApprovalLimit {
+  try {
+    return parseManagerApprovalLimit(text);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+    return z.NEVER;
+  }
+}
 const flag = z.preprocess(emptyAsUnset, z.enum(['0', '1', 'true', 'false']).optional()).transform((v) => v === '1' || v === 'true');
 
 /** The environment main.ts reads. Empty variables count as unset. */
@@ -97,6 +116,10 @@ export const ServerEnv = z.object({
   KALMA_WRAP_UP_TARGET_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().pipe(WrapUpRules.shape.targetSeconds).optional()),
   KALMA_WRAP_UP_LIMIT_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().pipe(WrapUpRules.shape.limitSeconds).optional()),
   KALMA_WRAP_UP_DEFAULT_DISPOSITION: z.preprocess(emptyAsUnset, WrapUpRules.shape.defaultDisposition.optional()),
+  /** Escalations: the most a manager may approve, e.g. "PHP 10000, BRL 1000, USD 200", "5000" or "none". */
+  KALMA_MANAGER_APPROVAL_LIMIT: z.preprocess(emptyAsUnset, z.string().max(500).transform(readManagerLimit).optional()),
+  /** The returns policy pack seeded on an empty server: ph, br or us. */
+  KALMA_POLICY_PACK: z.preprocess(emptyAsUnset, PolicyPackCode.optional()),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
@@ -115,6 +138,8 @@ export function optionsFromEnv(env: ServerEnv, platform: NodeJS.Platform, proces
       limitSeconds: env.KALMA_WRAP_UP_LIMIT_SECONDS ?? DEFAULT_WRAP_UP_RULES.limitSeconds,
       defaultDisposition: env.KALMA_WRAP_UP_DEFAULT_DISPOSITION ?? DEFAULT_WRAP_UP_RULES.defaultDisposition,
     },
+    managerApprovalLimit: env.KALMA_MANAGER_APPROVAL_LIMIT,
+    policyPack: env.KALMA_POLICY_PACK,
   };
 }
 

@@ -1,6 +1,7 @@
 import { shell, type Session, type WebContents } from 'electron';
 import { originOf } from './app-protocol';
 import type { HostLogger } from '../services/host-log';
+import { grantsCheck, grantsRequest } from './permission-policy';
 
 /**
  * Links the console may open in the person's browser. Empty for now: every new window and every
@@ -8,24 +9,22 @@ import type { HostLogger } from '../services/host-log';
  */
 export const EXTERNAL_LINK_ALLOWLIST: readonly string[] = [];
 
-const isAudioOnly = (types: readonly string[] | undefined): boolean =>
-  Array.isArray(types) && types.length > 0 && types.every((t) => t === 'audio');
-
 /**
- * The session's permission policy: the console's own page may use the microphone (the softphone)
- * and nothing else — no camera, screen, notifications, devices or geolocation — and no other page
- * may use anything at all.
+ * The session's permission policy (permission-policy.ts): the console's own page may use the
+ * microphone (the softphone) and desktop notifications (callbacks due) and nothing else — no
+ * camera, screen, devices or geolocation — and no other page may use anything at all.
  */
 export function applySessionPolicy(ses: Session, appOrigin: string, log: HostLogger): void {
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
-    const granted = permission === 'media' && originOf(details.requestingUrl) === appOrigin && isAudioOnly(mediaTypes);
-    if (!granted) log.warn({ permission, origin: originOf(details.requestingUrl), mediaTypes }, 'permission request refused');
+    const origin = originOf(details.requestingUrl);
+    const granted = grantsRequest({ permission, origin, mediaTypes }, appOrigin);
+    if (!granted) log.warn({ permission, origin, mediaTypes }, 'permission request refused');
     callback(granted);
   });
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
     const origin = details.securityOrigin ? originOf(details.securityOrigin) : originOf(requestingOrigin);
-    return permission === 'media' && origin === appOrigin && details.mediaType === 'audio';
+    return grantsCheck({ permission, origin, mediaType: details.mediaType }, appOrigin);
   });
   // USB, HID, serial and Bluetooth: none. (Without a select-*-device handler Electron cancels
   // device choosers, and without a display-media handler screen capture is refused.)

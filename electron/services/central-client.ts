@@ -9,6 +9,9 @@ import {
 } from '../../shared/api/auth';
 import { API_CONTENT, WrapUpSetup, type WrapUpSetup as WrapUpSetupT } from '../../shared/api/content';
 import { ContractFailure } from '../../shared/contract';
+import { API_GUIDANCE, GuidanceServed, GuidanceStamp, PublishedRef, ScriptList } from '../../shared/api/guidance';
+import { EditableScript, type ScriptVersionRef } from '../../shared/contract/guidance';
+import type { Script } from '../../shared/guidance/script';
 import type { Language, User } from '../../shared/domain/user';
 
 export interface CentralClientOptions {
@@ -63,6 +66,27 @@ export class CentralClient {
   /** The floor's disposition codes for wrap-up, in picker order, and its wrap-up rules. */
   async wrapUpSetup(token: string): Promise<WrapUpSetupT> {
     return this.request('GET', API_CONTENT.wrapUp, { token, schema: WrapUpSetup });
+  }
+
+  /** Published guidance: newest script versions, policy pack, trigger thresholds. */
+  async guidance(token: string): Promise<GuidanceServed> {
+    return this.request('GET', API_GUIDANCE.content, { token, schema: GuidanceServed });
+  }
+
+  async guidanceStamp(token: string): Promise<string> {
+    return (await this.request('GET', API_GUIDANCE.stamp, { token, schema: GuidanceStamp })).stamp;
+  }
+
+  async guidanceScripts(token: string): Promise<EditableScript[]> {
+    return (await this.request('GET', API_GUIDANCE.scripts, { token, schema: ScriptList })).scripts;
+  }
+
+  async saveScriptDraft(token: string, script: Script): Promise<EditableScript> {
+    return this.request('PUT', API_GUIDANCE.draft(script.id), { token, body: script, schema: EditableScript });
+  }
+
+  async publishScript(token: string, id: string): Promise<ScriptVersionRef> {
+    return this.request('POST', API_GUIDANCE.publish(id), { token, body: {}, schema: PublishedRef });
   }
 
   async adminUsers(token: string): Promise<AdminUsers> {
@@ -144,7 +168,8 @@ export class CentralClient {
     if (status === 404) return new ContractFailure('NOT_FOUND', apiError?.message ?? 'The Kalma server does not know this request.');
     if (status === 409) return new ContractFailure('CONFLICT', apiError?.message ?? 'Someone changed this first.');
     if (status === 400 || status === 413 || status === 422) {
-      return new ContractFailure('INVALID_INPUT', apiError?.message ?? 'The Kalma server refused the request as invalid.');
+      // The field issues travel on, so a form can point at what the server refused.
+      return new ContractFailure('INVALID_INPUT', apiError?.message ?? 'The Kalma server refused the request as invalid.', apiError?.issues);
     }
     return new ContractFailure('INTERNAL', `Unexpected answer from the Kalma server (HTTP ${status}).`);
   }

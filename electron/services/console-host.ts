@@ -12,7 +12,13 @@ import { AfterCallWork, registerAfterCallWorkHandlers } from './agent/after-call
 import { endShift, registerAgentStateHandlers, startShift } from './agent/agent-state-handlers';
 import { DispositionRefresher, registerDispositionHandlers } from './content/disposition-handlers';
 import { registerCustomerHandlers } from './sync/customer-handlers';
+import { registerEscalationHandlers } from './escalations/escalation-handlers';
+import { ServerProbe } from './network/server-probe';
+import type { SyncStatus } from '../../shared/contract/sync';
+import { registerCustomerProfileHandlers } from './sync/customer-profile-handlers';
 import type { SyncTuning } from './sync/sync-client';
+import { GuidanceCopy } from './guidance/guidance-copy';
+import { registerGuidanceHandlers } from './guidance/guidance-handlers';
 
 /** Where the central server runs when nothing else is configured (`npm run server`). */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4010';
@@ -97,7 +103,12 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
       await saveLanguageOnServer(user, language);
       return language;
     })
-    .handle('admin.listUsers', () => session.withToken((token) => client.adminUsers(token)));
+    .handle('admin.listUsers', () => session.withToken((token) => client.adminUsers(token)))
+    .handle('callbacks.notifications', () => settings.get().callbackNotifications === true)
+    .handle('callbacks.setNotifications', ({ enabled }) => {
+      settings.update({ callbackNotifications: enabled });
+      return enabled;
+    });
 
   /** The choice is kept locally first; an unreachable server gets it after the next sign-in. */
   async function saveLanguageOnServer(user: User, language: Language): Promise<void> {
@@ -134,6 +145,14 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     announceWrapUp: (pending) => events.emit('wrapUp.changed', pending),
     onCustomersChanged: (customerIds) => events.emit('customers.changed', { customerIds, all: false }),
   });
+  const guidance = new GuidanceCopy(
+    {
+      fetch: () => session.withToken((token) => client.guidance(token)),
+      stamp: () => session.withToken((token) => client.guidanceStamp(token)),
+    },
+    log,
+    (scripts) => events.emit('guidance.changed', { scripts }),
+  );
   const dispositions = new DispositionRefresher({ fetch: () => session.withToken((token) => client.wrapUpSetup(token)) }, log);
 
   // One cache file per person: opened when they sign in, closed when they leave.
@@ -149,8 +168,10 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
       events.emit('agent.stateChanged', startShift(data.cache));
       afterCallWork.resume(data);
       void dispositions.refresh(data.cache);
+      void guidance.open(data.file);
     },
     onClosing: ({ cache }) => {
+      guidance.close();
       afterCallWork.stop();
       endShift(cache);
     },
@@ -159,10 +180,39 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
   events.subscribe((name, payload) => {
     if (name === 'session.changed') customerData.follow(payload as User | null);
   });
+
+  // The host↔server round trip for the status bar's network indicator, measured while someone is
+  // signed in; sync losing or finding the server is a reason to measure at once.
+  const probe = new ServerProbe({ serverUrl, onChange: (link) => events.emit('network.quality', link) });
+  let syncOnline: boolean | null = null;
+  let lastSyncedAt: string | null = null;
+  events.subscribe((name, payload) => {
+    // A pull follows every live poke, and a publish pokes: compare the guidance stamp then.
+    if (name === 'sync.status' && (payload as SyncStatus).lastSyncedAt !== lastSyncedAt) {
+      lastSyncedAt = (payload as SyncStatus).lastSyncedAt;
+      if (customerData.current()) void guidance.refresh();
+    }
+    if (name === 'session.changed') {
+      if (payload) probe.start();
+      else probe.stop();
+    } else if (name === 'sync.status') {
+      const online = (payload as SyncStatus).online;
+      if (syncOnline !== null && online !== syncOnline) void probe.pingNow();
+      syncOnline = online;
+    }
+  });
+  registry.handle('network.quality', () => probe.current());
   registerCustomerHandlers(registry, customerData);
+  registerEscalationHandlers(registry, customerData);
+  registerCustomerProfileHandlers(registry, customerData);
   registerAgentStateHandlers(registry, customerData, (state) => events.emit('agent.stateChanged', state));
   registerDispositionHandlers(registry, customerData, dispositions);
   registerAfterCallWorkHandlers(registry, afterCallWork);
+  registerGuidanceHandlers(registry, guidance, {
+    list: () => session.withToken((token) => client.guidanceScripts(token)),
+    saveDraft: (script) => session.withToken((token) => client.saveScriptDraft(token, script)),
+    publish: (id) => session.withToken((token) => client.publishScript(token, id)),
+  });
 
   const missing = registry.missing();
   if (missing.length > 0) throw new Error(`the console host has no handler for: ${missing.join(', ')}`);
@@ -175,6 +225,7 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     customerData,
     serverUrl,
     close: async () => {
+      probe.stop();
       await customerData.close();
       session.close();
     },

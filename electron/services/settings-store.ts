@@ -29,6 +29,8 @@ export const Settings = z.object({
    * person's next sign-in, so the choice is not lost.
    */
   pendingLanguage: z.object({ userId: z.string(), language: Language }).optional(),
+  /** The agent asked for a desktop notification when a callback is due (the page holds the permission). */
+  callbackNotifications: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -5,7 +5,7 @@ import { FOREIGN_KEY_VIOLATION, sqlState, UNIQUE_VIOLATION, type Db, type Querya
 import { HttpError } from '../http/errors';
 
 /** Columns of `users u` plus the user's teams, as one row per user (no N+1 team lookups). */
-export const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.language, u.disabled, u.created_at,
+export const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.language, u.disabled, u.created_at, u.approval_level,
   COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name, t.id)
             FROM team_members m JOIN teams t ON t.id = m.team_id
             WHERE m.user_id = u.id), '[]'::json) AS teams`;
@@ -18,6 +18,8 @@ export interface UserRow {
   language: Language;
   disabled: boolean;
   created_at: Date;
+  /** Migration 011: the escalation level a supervisor decides at; null = by role. */
+  approval_level: 'manager' | 'director' | null;
   teams: Team[];
 }
 
@@ -29,6 +31,7 @@ export function toUser(row: UserRow): User {
     role: row.role,
     language: row.language,
     teams: row.teams.map((t) => ({ id: t.id, name: t.name })),
+    ...(row.approval_level ? { approvalLevel: row.approval_level } : {}),
   };
 }
 

@@ -12,8 +12,8 @@ import { Rejection } from './rejection';
 export async function recordCall(q: Queryable, agent: Author, record: CallRecord): Promise<void> {
   await q.query(
     `INSERT INTO call_records (agent_id, call_id, direction, number, remote_uri, customer_id, line,
-                               started_at, answered_at, ended_at, end_cause, transfers)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)
+                               started_at, answered_at, ended_at, end_cause, transfers, reference)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13)
      ON CONFLICT (agent_id, call_id) DO NOTHING`,
     [
       agent.id,
@@ -28,6 +28,7 @@ export async function recordCall(q: Queryable, agent: Author, record: CallRecord
       record.endedAt,
       record.endCause,
       JSON.stringify(record.transfers),
+      record.reference ?? null,
     ],
   );
 }
@@ -35,7 +36,9 @@ export async function recordCall(q: Queryable, agent: Author, record: CallRecord
 /**
  * The wrap-up of a call the same agent recorded. The first wrap-up stands: a console that resends
  * one after a crash changes nothing. A wrap-up for a call the server has no record of is refused
- * (the console sends the record first, so this is a console bug worth seeing).
+ * (the console sends the record first, so this is a console bug worth seeing). The wrap-up says who
+ * the call was with in the end: the record went up with the caller ID's guess, and the agent may
+ * have linked the call to someone else since.
  */
 export async function wrapUpCall(q: Queryable, agent: Author, wrapUp: WrapUp): Promise<void> {
   const { rows } = await q.query<{ wrapped: boolean }>(
@@ -48,10 +51,24 @@ export async function wrapUpCall(q: Queryable, agent: Author, wrapUp: WrapUp): P
   // A code retired since the console fetched its list is still a true answer; one never defined is not.
   const known = await q.query('SELECT 1 FROM disposition_codes WHERE code = $1', [wrapUp.disposition]);
   if (known.rowCount === 0) throw new Rejection(`The disposition "${wrapUp.disposition}" is not one this floor uses; the wrap-up was not saved there.`);
+  // A wrap-up from a console older than linking says nothing about the customer: the record's stays.
+  const linked = wrapUp.customerId !== undefined;
   await q.query(
     `UPDATE call_records SET disposition = $3, wrap_up_notes = $4, follow_up_at = $5, survey_requested = $6,
-            wrapped_up_at = $7, wrap_up_automatic = $8
+            wrapped_up_at = $7, wrap_up_automatic = $8,
+            customer_id = CASE WHEN $9::boolean THEN $10::text ELSE customer_id END
      WHERE agent_id = $1 AND call_id = $2`,
-    [agent.id, wrapUp.callId, wrapUp.disposition, wrapUp.notes, wrapUp.followUpAt, wrapUp.surveyRequested, wrapUp.wrappedUpAt, wrapUp.automatic],
+    [
+      agent.id,
+      wrapUp.callId,
+      wrapUp.disposition,
+      wrapUp.notes,
+      wrapUp.followUpAt,
+      wrapUp.surveyRequested,
+      wrapUp.wrappedUpAt,
+      wrapUp.automatic,
+      linked,
+      wrapUp.customerId ?? null,
+    ],
   );
 }

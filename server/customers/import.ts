@@ -161,6 +161,7 @@ async function writeOrders(q: Queryable, rows: readonly ImportOrder[], offset: n
       status: o.status,
       placed_at: o.placedAt,
       delivered_at: delivered.data,
+      channel: o.channel ?? 'online',
       currency: o.currency,
       total_minor: o.totalMinor,
       deleted: row.deleted === true,
@@ -172,12 +173,12 @@ async function writeOrders(q: Queryable, rows: readonly ImportOrder[], offset: n
     });
   });
   await q.query(
-    `INSERT INTO orders (id, customer_id, number, status, placed_at, delivered_at, currency, total_minor, deleted)
-     SELECT id, customer_id, number, status, placed_at, delivered_at, currency, total_minor, deleted
+    `INSERT INTO orders (id, customer_id, number, status, placed_at, delivered_at, channel, currency, total_minor, deleted)
+     SELECT id, customer_id, number, status, placed_at, delivered_at, channel, currency, total_minor, deleted
        FROM json_to_recordset($1::json) AS x(id text, customer_id text, number text, status text, placed_at timestamptz,
-                                             delivered_at timestamptz, currency text, total_minor bigint, deleted boolean)
+                                             delivered_at timestamptz, channel text, currency text, total_minor bigint, deleted boolean)
      ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, number = excluded.number, status = excluded.status,
-       placed_at = excluded.placed_at, delivered_at = excluded.delivered_at, currency = excluded.currency,
+       placed_at = excluded.placed_at, delivered_at = excluded.delivered_at, channel = excluded.channel, currency = excluded.currency,
        total_minor = excluded.total_minor, deleted = excluded.deleted`,
     [JSON.stringify(records)],
   );

@@ -40,8 +40,8 @@ SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[])
 ON CONFLICT DO NOTHING`;
 
 const ORDERS_SQL = `
-INSERT INTO orders (id, customer_id, number, status, placed_at, delivered_at, currency, total_minor, version)
-SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::bigint[], $9::bigint[])
+INSERT INTO orders (id, customer_id, number, status, placed_at, delivered_at, currency, total_minor, channel, version)
+SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::bigint[], $9::text[], $10::bigint[])
 ON CONFLICT (id) DO NOTHING`;
 
 const ITEMS_SQL = `
@@ -69,7 +69,7 @@ export class BulkColumns {
   // (its generated version); writeColumns turns it into a reserved server version.
   private c = columns(9);
   private p = columns(5);
-  private o = columns(9);
+  private o = columns(10);
   private it = columns(7);
   private h = columns(10);
   customers = 0;
@@ -102,16 +102,17 @@ export class BulkColumns {
       o[2]!.push(order.number);
       o[3]!.push(order.status);
       o[4]!.push(order.placedAt);
-      o[5]!.push((order as { deliveredAt?: string | null }).deliveredAt ?? null);
+      o[5]!.push(order.deliveredAt ?? null);
       o[6]!.push(order.currency);
       o[7]!.push(order.totalMinor);
-      o[8]!.push(Number(order.version));
+      o[8]!.push(order.channel ?? 'online');
+      o[9]!.push(Number(order.version));
       (order.items ?? []).forEach((item, line) => {
         it[0]!.push(order.id);
         it[1]!.push(line);
         it[2]!.push(item.sku);
         it[3]!.push(item.name);
-        it[4]!.push((item as { category?: string }).category ?? null);
+        it[4]!.push(item.category ?? null);
         it[5]!.push(item.quantity);
         it[6]!.push(item.unitPriceMinor);
       });
@@ -137,7 +138,7 @@ export class BulkColumns {
     const set: ColumnSet = { customers: this.c, phones: this.p, orders: this.o, items: this.it, interactions: this.h, customerCount: this.customers, rowCount: this.rows };
     this.c = columns(9);
     this.p = columns(5);
-    this.o = columns(9);
+    this.o = columns(10);
     this.it = columns(7);
     this.h = columns(10);
     this.customers = 0;

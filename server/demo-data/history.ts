@@ -72,6 +72,15 @@ interface Stats {
   lastMood: Mood | null;
 }
 
+/**
+ * Mostly online, one in ten by phone, one in ten in a store. Taken from the order's place rather
+ * than the random stream, so the rest of the generated data stays what it was before channels.
+ */
+function demoChannel(index: number, k: number): 'online' | 'phone' | 'store' {
+  const slot = (index * 7 + k * 3) % 10;
+  return slot === 0 ? 'store' : slot === 1 ? 'phone' : 'online';
+}
+
 function demoOrder(t: Timeline, index: number, k: number, placedAt: number, stats: Stats): OrderDraft {
   const { rng, who } = t;
   const currency = CURRENCY[who.country];
@@ -82,7 +91,6 @@ function demoOrder(t: Timeline, index: number, k: number, placedAt: number, stat
       name: productName(product, who.country),
       quantity: rng.weighted([[1, 80], [2, 15], [3, 5]] as const),
       unitPriceMinor: priceMinor(product, who.country),
-      // Not in the shared schema yet; kept for reports by category.
       category: product.category,
     };
   });
@@ -92,6 +100,7 @@ function demoOrder(t: Timeline, index: number, k: number, placedAt: number, stat
     number: `SO-${new Date(placedAt).getUTCFullYear()}-${String(index).padStart(7, '0')}${k}`,
     status: 'pending',
     placedAt: instant(placedAt),
+    channel: demoChannel(index, k),
     currency,
     totalMinor: items.reduce((sum, i) => sum + i.quantity * i.unitPriceMinor, 0),
     items,
@@ -171,7 +180,6 @@ function demoOrder(t: Timeline, index: number, k: number, placedAt: number, stat
       break;
     }
   }
-  // Not in the shared schema yet (orders carry placedAt only); kept for the order panel to come.
   return settle(order, t, placedAt, deliveredAt, final, { deliveredAt });
 }
 
@@ -180,5 +188,5 @@ function settle(order: OrderDraft, t: Timeline, placedAt: number, settledAt: num
   let status = final;
   if (settledAt > t.asOfMs) status = t.asOfMs < placedAt + DAY_MS ? (t.rng.chance(0.4) ? 'pending' : 'paid') : final === 'cancelled' ? 'paid' : 'shipped';
   const deliveredAt = extra && extra.deliveredAt <= t.asOfMs && status !== 'cancelled' ? instant(extra.deliveredAt) : null;
-  return { ...order, status, ...(extra ? { deliveredAt } : {}) } as OrderDraft;
+  return { ...order, status, deliveredAt } as OrderDraft;
 }

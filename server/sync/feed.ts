@@ -28,9 +28,9 @@ const CUSTOMER_DATA = `CASE WHEN c.deleted THEN ${tombstone('c')} ELSE json_buil
 
 const ORDER_DATA = `CASE WHEN o.deleted THEN ${tombstone('o')} ELSE json_build_object(
   'id', o.id, 'customerId', o.customer_id, 'number', o.number, 'status', o.status, 'placedAt', ${iso('o.placed_at')},
-  'currency', o.currency, 'totalMinor', o.total_minor,
+  'deliveredAt', ${iso('o.delivered_at')}, 'channel', o.channel, 'currency', o.currency, 'totalMinor', o.total_minor,
   'items', coalesce((SELECT json_agg(json_build_object('sku', it.sku, 'name', it.name, 'quantity', it.quantity,
-                                                       'unitPriceMinor', it.unit_price_minor) ORDER BY it.line)
+                                                       'unitPriceMinor', it.unit_price_minor, 'category', it.category) ORDER BY it.line)
                        FROM order_items it WHERE it.order_id = o.id), '[]'::json),
   'version', o.version::text) END`;
 

@@ -5,11 +5,15 @@ import type { User } from '../../shared/domain/user';
 import { recordAgentState } from '../accounts/agent-state-writer';
 import { recordCall, wrapUpCall } from '../customers/call-record-writer';
 import { settleCallback } from '../customers/callback-status';
+import { changeCaseStatus } from '../customers/case-status-writer';
+import { createCustomer } from '../customers/customer-store';
 import { applyCustomerUpdate } from '../customers/field-merge';
 import { createAgentInteraction } from '../customers/interaction-writer';
 import { Rejection } from '../customers/rejection';
+import { decideEscalation, raiseEscalation, type EscalationSettings } from '../escalations/escalation-writer';
 import { sqlState, type Db, type Tx } from '../db/db';
 import { issuesOfBody } from '../http/errors';
+import { DEFAULT_MANAGER_APPROVAL_LIMIT } from '../../shared/domain/escalation-routing';
 
 /**
  * Applies pushed mutations in the order sent, each in its own transaction together with the row
@@ -21,13 +25,20 @@ import { issuesOfBody } from '../http/errors';
 /** What the agent wrote under this id, as the server understood it. */
 type Outcome = PushResult;
 
-export async function applyPush(db: Db, user: User, mutations: readonly PushEnvelope[]): Promise<PushResult[]> {
+/** Server settings some mutations need (the manager's approval limit routes escalations). */
+export interface PushSettings {
+  escalations: EscalationSettings;
+}
+
+const DEFAULT_PUSH_SETTINGS: PushSettings = { escalations: { managerLimit: DEFAULT_MANAGER_APPROVAL_LIMIT } };
+
+export async function applyPush(db: Db, user: User, mutations: readonly PushEnvelope[], settings: PushSettings = DEFAULT_PUSH_SETTINGS): Promise<PushResult[]> {
   const results: PushResult[] = [];
-  for (const mutation of mutations) results.push(await applyOne(db, user, mutation));
+  for (const mutation of mutations) results.push(await applyOne(db, user, mutation, settings));
   return results;
 }
 
-async function applyOne(db: Db, user: User, envelope: PushEnvelope): Promise<Outcome> {
+async function applyOne(db: Db, user: User, envelope: PushEnvelope, settings: PushSettings): Promise<Outcome> {
   const { id } = envelope;
   return db.transaction(async (tx) => {
     // Claim the id first: a concurrent post of the same id waits here until this one ends, then
@@ -40,7 +51,7 @@ async function applyOne(db: Db, user: User, envelope: PushEnvelope): Promise<Out
 
     await tx.query('SAVEPOINT mutation');
     try {
-      await apply(tx, user, envelope);
+      await apply(tx, user, envelope, settings);
       return { id, status: 'applied' };
     } catch (error) {
       const reason = rejectionReason(error);
@@ -65,7 +76,7 @@ async function earlierOutcome(tx: Tx, user: User, id: string): Promise<Outcome> 
   return { id, status: 'rejected', reason: prior.reason ?? 'The server refused this change.' };
 }
 
-async function apply(tx: Tx, user: User, envelope: PushEnvelope): Promise<void> {
+async function apply(tx: Tx, user: User, envelope: PushEnvelope, settings: PushSettings): Promise<void> {
   const parsed = OutboxMutation.safeParse({ kind: envelope.kind, payload: envelope.payload });
   if (!parsed.success) throw new Rejection(describeInvalid(envelope.kind, parsed.error));
   const author: Author = { id: user.id, name: user.displayName };
@@ -76,6 +87,9 @@ async function apply(tx: Tx, user: User, envelope: PushEnvelope): Promise<void> 
     case 'customer.update':
       await applyCustomerUpdate(tx, author, envelope.id, mutation.payload);
       return;
+    case 'customer.create':
+      await createCustomer(tx, mutation.payload);
+      return;
     case 'call.record':
       return recordCall(tx, author, mutation.payload);
     case 'agent.state':
@@ -84,6 +98,12 @@ async function apply(tx: Tx, user: User, envelope: PushEnvelope): Promise<void> 
       return wrapUpCall(tx, author, mutation.payload);
     case 'callback.status':
       return settleCallback(tx, author, mutation.payload);
+    case 'case.status':
+      return changeCaseStatus(tx, author, mutation.payload);
+    case 'escalation.raise':
+      return raiseEscalation(tx, user, envelope.id, mutation.payload, settings.escalations);
+    case 'escalation.decide':
+      return decideEscalation(tx, user, envelope.id, mutation.payload, settings.escalations);
   }
 }
 

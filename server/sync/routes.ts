@@ -7,18 +7,20 @@ import { parseBody } from '../http/errors';
 import { decodeCursor, encodeCursor, FEED_START, type FeedPosition } from './cursor';
 import { estimateRemaining, readFeedPage } from './feed';
 import { CHANGES_CHANNEL, LiveHub, type LiveHubOptions } from './live';
-import { applyPush } from './push';
+import { applyPush, type PushSettings } from './push';
 
 export interface SyncRouteOptions {
   db: Db;
   live?: LiveHubOptions;
+  /** What pushed mutations need to know (the manager's approval limit); defaults when absent. */
+  push?: PushSettings;
 }
 
 /**
  * Pull (NDJSON stream of the change feed), push (idempotent mutations) and live (WebSocket pokes
  * fed by LISTEN kalma_changes). Needs @fastify/websocket registered on the app.
  */
-export async function registerSyncRoutes(app: FastifyInstance, { db, live }: SyncRouteOptions): Promise<void> {
+export async function registerSyncRoutes(app: FastifyInstance, { db, live, push }: SyncRouteOptions): Promise<void> {
   const hub = new LiveHub(live);
   const stopListening = await db.listen(CHANGES_CHANNEL, () => hub.changed());
   app.addHook('preClose', async () => hub.close());
@@ -38,7 +40,7 @@ export async function registerSyncRoutes(app: FastifyInstance, { db, live }: Syn
 
   app.post(API_SYNC.push, { config: { access: ANY_ROLE } }, async (request): Promise<PushResponse> => {
     const body = parseBody(PushRequest, request.body);
-    return { results: await applyPush(db, sessionOf(request).user, body.mutations) };
+    return { results: await applyPush(db, sessionOf(request).user, body.mutations, push) };
   });
 
   app.get(API_SYNC.live, { websocket: true, config: { access: ANY_ROLE } }, (socket) => hub.add(socket));

@@ -7,4 +7,7 @@ import { EntityId } from '../domain/row-version';
 export const callbackCalls = {
   'callbacks.mine': call({ input: z.object({}).strict(), output: z.array(CallbackDue) }),
   'callbacks.settle': call({ input: z.object({ id: EntityId, status: CallbackOutcome }).strict(), output: z.null() }),
+  /** Whether the agent asked, on this computer, for a desktop notification when a callback is due. */
+  'callbacks.notifications': call({ input: z.object({}).strict(), output: z.boolean() }),
+  'callbacks.setNotifications': call({ input: z.object({ enabled: z.boolean() }).strict(), output: z.boolean() }),
 } as const;

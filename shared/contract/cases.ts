@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { call } from './core';
-import { ComplaintCategory, InteractionView, RequestReason } from '../domain/interaction';
+import { ComplaintCategory, InteractionView, RequestPolicyDecision, RequestReason } from '../domain/interaction';
 import { OrderItem } from '../domain/order';
+import { AnyCaseStatus, CaseStatusNote } from '../domain/case-status';
 import { EntityId } from '../domain/row-version';
 
 /**
@@ -35,6 +36,8 @@ const requestFields = {
   reason: RequestReason,
   /** What the agent adds: what the customer said, what was agreed. */
   notes: CaseText.default(''),
+  /** What the returns policy answered on the form when the agent saved; kept on the case. */
+  policy: RequestPolicyDecision.optional(),
 };
 
 export const ReturnCase = z.object({ kind: z.literal('return_request'), ...requestFields }).strict();
@@ -56,7 +59,17 @@ export type ParsedCase = z.output<typeof CaseInput>;
 export type RequestCaseKind = Exclude<ParsedCase['kind'], 'complaint'>;
 export const REQUEST_CASE_KINDS = ['return_request', 'refund_request', 'exchange_request'] as const satisfies readonly RequestCaseKind[];
 
+/** What the agent sets: the case, its new status, and why (optional). */
+export const CaseStatusInput = z.object({ interactionId: EntityId, status: AnyCaseStatus, note: CaseStatusNote.default('') }).strict();
+export type CaseStatusInput = z.input<typeof CaseStatusInput>;
+
 export const caseCalls = {
   /** Opens a complaint or a request; NOT_FOUND for an unknown customer, order or item. */
   'cases.open': call({ input: CaseInput, output: InteractionView }),
+  /**
+   * Moves a case to another status with the agent's note, kept in its history; answers the case as
+   * it now stands. NOT_FOUND for an unknown case, INVALID_INPUT for a status its kind cannot have,
+   * CONFLICT when it already has that status.
+   */
+  'cases.setStatus': call({ input: CaseStatusInput, output: InteractionView }),
 } as const;

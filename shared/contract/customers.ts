@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { call, event } from './core';
 import { CustomerDetail, CustomerHit, PhoneMatch } from '../domain/customer';
+import { NewCustomer, ProfileChanges } from '../domain/customer-profile';
 import { INTERACTION_KINDS, InteractionKind, InteractionView, NoteText } from '../domain/interaction';
 import { Order } from '../domain/order';
-import { EntityId, Instant } from '../domain/row-version';
+import { EntityId, Instant, RowVersion } from '../domain/row-version';
 
 /**
  * The customer panel's calls. Every one reads the signed-in person's local cache, so they answer
  * in milliseconds and keep working with the server down; without a session they fail
- * UNAUTHENTICATED. Writes (`notes.add`) land in the cache and its outbox together and go up when
- * the server can be reached.
+ * UNAUTHENTICATED. Writes (`notes.add`, `customers.create`, `customers.update`) land in the cache and
+ * its outbox together and go up when the server can be reached.
  */
 
 /** Longest text the search box sends; longer is not a search, it is a paste accident. */
@@ -42,6 +43,10 @@ export const CustomersChanged = z.object({
   all: z.boolean(),
 });
 export type CustomersChanged = z.output<typeof CustomersChanged>;
+
+/** An edit of the profile: the fields changed, from the version of the customer the agent saw. */
+export const CustomerEdit = z.object({ customerId: EntityId, baseVersion: RowVersion, changes: ProfileChanges }).strict();
+export type CustomerEdit = z.output<typeof CustomerEdit>;
 
 export const customerCalls = {
   /** Search-as-you-type: names (accents optional), phone in any local format, email, account or order number. */
@@ -80,6 +85,17 @@ export const customerCalls = {
     input: z.object({ customerId: EntityId, text: NoteText }).strict(),
     output: InteractionView,
   }),
+  /**
+   * Creates a customer here at once (card, search and caller ID find them) and queues it for the
+   * server. Numbers in any local form are read under the agent's region and kept as E.164; a
+   * number or email that cannot be one fails INVALID_INPUT with the field in `issues`.
+   */
+  'customers.create': call({ input: NewCustomer, output: CustomerDetail }),
+  /**
+   * Changes some of a customer's fields here at once and queues the edit with the version the
+   * agent saw; the server merges it field by field and the pulled row replaces the local one.
+   */
+  'customers.update': call({ input: CustomerEdit, output: CustomerDetail }),
 } as const;
 
 export const customerEvents = {

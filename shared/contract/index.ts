@@ -7,6 +7,9 @@ import { draftCalls } from './drafts';
 import { callbackCalls } from './callbacks';
 import { customerCalls, customerEvents } from './customers';
 import { caseCalls } from './cases';
+import { escalationCalls } from './escalations';
+import { networkCalls, networkEvents } from './network';
+import { guidanceCalls, guidanceEvents } from './guidance';
 import type { CALL_NAMES, EVENT_NAMES } from './names';
 import { phoneCalls } from './phone';
 import { sessionCalls, sessionEvents } from './session';
@@ -18,12 +21,15 @@ export * from './admin';
 export * from './names';
 export * from './customers';
 export * from './cases';
+export * from './escalations';
 export * from './sync';
 export * from './phone';
 export * from './agent';
 export * from './wrap-up';
 export * from './drafts';
 export * from './callbacks';
+export * from './network';
+export * from './guidance';
 export type { KalmaBridge } from './bridge';
 
 /** Every call between renderer and host. Adding one: an entry here (via a feature file) and a handler. */
@@ -33,11 +39,14 @@ export const calls = {
   ...phoneCalls,
   ...customerCalls,
   ...caseCalls,
+  ...escalationCalls,
   ...syncCalls,
   ...agentCalls,
   ...wrapUpCalls,
   ...draftCalls,
   ...callbackCalls,
+  ...networkCalls,
+  ...guidanceCalls,
 } as const satisfies Record<string, CallSpec>;
 
 /** Every event the host pushes to the renderer. */
@@ -47,6 +56,8 @@ export const events = {
   ...syncEvents,
   ...agentEvents,
   ...wrapUpEvents,
+  ...networkEvents,
+  ...guidanceEvents,
 } as const satisfies Record<string, EventSpec>;
 
 export type Calls = typeof calls;

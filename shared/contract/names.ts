@@ -20,8 +20,15 @@ export const CALL_NAMES = [
   'customers.lookupPhone',
   'customers.get',
   'customers.history',
+  'customers.create',
+  'customers.update',
   'notes.add',
   'cases.open',
+  'escalations.raise',
+  'escalations.forCustomer',
+  'escalations.queue',
+  'escalations.decide',
+  'cases.setStatus',
   'sync.status',
   'sync.rejected',
   'sync.retry',
@@ -31,13 +38,21 @@ export const CALL_NAMES = [
   'calls.connected',
   'wrapUp.pending',
   'wrapUp.save',
+  'calls.linkCustomer',
   'drafts.get',
   'drafts.save',
   'callbacks.mine',
   'callbacks.settle',
+  'callbacks.notifications',
+  'callbacks.setNotifications',
+  'network.quality',
+  'guidance.content',
+  'guidance.allScripts',
+  'guidance.saveDraft',
+  'guidance.publish',
 ] as const;
 
-export const EVENT_NAMES = ['session.changed', 'customers.changed', 'sync.status', 'agent.stateChanged', 'wrapUp.changed'] as const;
+export const EVENT_NAMES = ['session.changed', 'customers.changed', 'sync.status', 'agent.stateChanged', 'wrapUp.changed', 'network.quality', 'guidance.changed'] as const;
 
 /** Electron IPC channels; the web host carries the same traffic as `wire.ts` frames. */
 export const IPC_INVOKE_CHANNEL = 'kalma:invoke';

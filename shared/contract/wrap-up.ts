@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call, event } from './core';
 import { DispositionCode } from '../domain/disposition';
-import { Instant } from '../domain/row-version';
+import { EntityId, Instant } from '../domain/row-version';
 import { PendingWrapUp, WrapUpInput } from '../domain/wrap-up';
 import { CallRecord } from '../phone/call-record';
 
@@ -33,6 +33,13 @@ export const wrapUpCalls = {
   /** The call waiting for its wrap-up, if any (after a restart, too). */
   'wrapUp.pending': call({ input: NoInput, output: PendingWrapUp.nullable() }),
   'wrapUp.save': call({ input: WrapUpInput, output: WrapUpSaved }),
+  /**
+   * The agent says who an ended call was with (the caller ID guessed wrong, several customers share
+   * the number, or it named nobody). Only before the wrap-up is saved: the wrap-up carries the
+   * customer to the server, and the call goes on that customer's timeline. While the call is still
+   * on a line the console keeps the choice itself and the record carries it.
+   */
+  'calls.linkCustomer': call({ input: z.object({ callId: CallRecord.shape.id, customerId: EntityId }).strict(), output: CallRecord }),
   /** The disposition codes, from the cache; refreshed from the server in the background. */
   'dispositions.list': call({ input: NoInput, output: DispositionChoices }),
 } as const;

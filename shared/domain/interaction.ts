@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EscalationPacket, EscalationStep, MAX_ESCALATION_STEPS } from './escalation-packet';
 import { EntityId, Instant, RowVersion, Tombstone } from './row-version';
 
 /**
@@ -40,6 +41,19 @@ const envelope = {
 
 export const CaseStatus = z.enum(['open', 'in_progress', 'resolved', 'closed']);
 export const RequestStatus = z.enum(['requested', 'approved', 'denied', 'completed', 'cancelled']);
+
+/** The most status changes a case's row carries; the server's case_status_changes keeps them all. */
+export const MAX_STATUS_HISTORY = 100;
+
+/**
+ * One change of a case's status: who made it, when (their console's clock), from what to what,
+ * and why. `id` is made by the console that made the change, so a change arriving twice is one.
+ */
+const statusChange = <S extends z.ZodType<string>>(status: S) =>
+  z.object({ id: EntityId, at: Instant, by: Author, from: status, to: status, note: z.string().trim().max(1_000).default('') });
+export const ComplaintStatusChange = statusChange(CaseStatus);
+export const RequestStatusChange = statusChange(RequestStatus);
+export type CaseStatusEntry = z.output<typeof ComplaintStatusChange> | z.output<typeof RequestStatusChange>;
 export const EscalationLevel = z.enum(['manager', 'director']);
 
 /** What a complaint is about, for reporting; null on complaints recorded before it was asked. */
@@ -52,11 +66,25 @@ export const REQUEST_REASONS = ['defective', 'wrong_item', 'not_as_described', '
 export const RequestReason = z.enum(REQUEST_REASONS);
 export type RequestReason = z.infer<typeof RequestReason>;
 
+/**
+ * What the returns policy answered when the request was saved (shared/policy), kept on the case so
+ * a supervisor reading it later sees the same decision the agent saw. Absent on older requests.
+ */
+export const RequestPolicyDecision = z.object({
+  outcome: z.enum(['eligible', 'not-eligible', 'needs-approval']),
+  level: z.enum(['manager', 'director']).optional(),
+  ruleIds: z.array(z.string().trim().min(1).max(64)).max(20),
+});
+export type RequestPolicyDecision = z.output<typeof RequestPolicyDecision>;
+
 const requestFields = {
   reason: z.string().trim().max(500).default(''),
   status: RequestStatus.default('requested'),
   /** The order item the request is about; null on requests recorded before it was asked. */
   itemSku: z.string().trim().min(1).max(64).nullable().default(null),
+  /** Oldest first; absent on a request nobody has moved on yet. */
+  statusHistory: z.array(RequestStatusChange).max(MAX_STATUS_HISTORY).optional(),
+  policy: RequestPolicyDecision.optional(),
 };
 
 export const CallInteraction = z.object({
@@ -75,6 +103,8 @@ export const ComplaintInteraction = z.object({
   /** The customer's real issue as the agent understood it (the text holds their own description). */
   realIssue: z.string().trim().max(2_000).default(''),
   desiredOutcome: z.string().trim().max(2_000).default(''),
+  /** Oldest first; absent on a complaint nobody has moved on yet. */
+  statusHistory: z.array(ComplaintStatusChange).max(MAX_STATUS_HISTORY).optional(),
 });
 export const ReturnRequest = z.object({ ...envelope, kind: z.literal('return_request'), ...requestFields });
 export const RefundRequest = z.object({
@@ -90,6 +120,10 @@ export const EscalationInteraction = z.object({
   kind: z.literal('escalation'),
   level: EscalationLevel,
   status: CaseStatus.default('open'),
+  /** What the agent's console filled in when raising it; absent on escalations recorded before. */
+  packet: EscalationPacket.optional(),
+  /** Every step since (raised, approved, denied, raised again), oldest first. */
+  trail: z.array(EscalationStep).max(MAX_ESCALATION_STEPS).optional(),
 });
 export const CallbackInteraction = z.object({
   ...envelope,

@@ -23,8 +23,14 @@ export const OrderItem = z.object({
   name: z.string().trim().min(1).max(200),
   quantity: z.number().int().min(1).max(100_000),
   unitPriceMinor: MinorUnits,
+  /** The product category (`mobile`, `appliances` …): some policies exclude it or give it its own window. Absent: unknown. */
+  category: z.string().trim().min(1).max(64).nullable().optional(),
 });
 export type OrderItem = z.output<typeof OrderItem>;
+
+/** Where the order was placed: Brazil's 7-day withdrawal applies only to purchases made away from the store. */
+export const OrderChannel = z.enum(['online', 'phone', 'store']);
+export type OrderChannel = z.infer<typeof OrderChannel>;
 
 export const Order = z.object({
   id: EntityId,
@@ -33,6 +39,10 @@ export const Order = z.object({
   number: z.string().trim().min(1).max(64),
   status: OrderStatus,
   placedAt: Instant,
+  /** When the parcel reached the customer; null while on its way, absent from rows written before it was kept. */
+  deliveredAt: Instant.nullable().optional(),
+  /** Where it was placed; absent from rows written before it was kept (the server counts those as online). */
+  channel: OrderChannel.optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code'),
   totalMinor: MinorUnits,
   items: z.array(OrderItem).max(500).default([]),

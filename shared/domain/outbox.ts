@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { CallRecord } from '../phone/call-record';
 import { AgentStateChange } from './agent-state';
 import { CallbackStatusChange } from './callback';
+import { CaseStatusChange } from './case-status';
+import { EscalationDecide, EscalationRaise } from './escalation';
 import { WrapUp } from './wrap-up';
-import { Customer } from './customer';
+import { Customer, CustomerPhone } from './customer';
 import {
   CallbackInteraction,
   CallInteraction,
@@ -32,11 +34,13 @@ import { EntityId, Instant, RowVersion } from './row-version';
 export const AgentInteraction = z.discriminatedUnion('kind', [
   NoteInteraction.strict(),
   CallInteraction.strict(),
-  ComplaintInteraction.strict(),
-  ReturnRequest.strict(),
-  RefundRequest.strict(),
-  ExchangeRequest.strict(),
-  EscalationInteraction.strict(),
+  // A case starts with no status changes: its history grows only through `case.status`.
+  ComplaintInteraction.omit({ statusHistory: true }).strict(),
+  ReturnRequest.omit({ statusHistory: true }).strict(),
+  RefundRequest.omit({ statusHistory: true }).strict(),
+  ExchangeRequest.omit({ statusHistory: true }).strict(),
+  // An escalation's packet and trail come only through `escalation.raise` and `escalation.decide`.
+  EscalationInteraction.omit({ packet: true, trail: true }).strict(),
   CallbackInteraction.strict(),
 ]);
 export type AgentInteraction = z.output<typeof AgentInteraction>;
@@ -79,9 +83,30 @@ export const CustomerUpdate = z
   .strict();
 export type CustomerUpdate = z.output<typeof CustomerUpdate>;
 
+/**
+ * A customer the agent created on this machine. The id is made here (a UUID), so the console can
+ * show, search and edit the customer at once and the server's copy, pulled later, is the same row.
+ * Numbers travel as E.164: the agent's console read them under its region, and no other console or
+ * the server could tell which region a local `0917…` meant.
+ */
+export const CustomerCreate = Customer.omit({ version: true, deleted: true })
+  .extend({
+    id: z.uuid(),
+    phones: z
+      .array(CustomerPhone.extend({ number: z.string().regex(/^\+[1-9]\d{1,14}$/, 'an E.164 number') }))
+      .max(20)
+      .default([]),
+    /** When the agent created it; for the audit, never trusted beyond the server's clock. */
+    createdAt: Instant.optional(),
+  })
+  .strict();
+export type CustomerCreate = z.output<typeof CustomerCreate>;
+
 export const OutboxMutation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('interaction.create'), payload: AgentInteraction }),
   z.object({ kind: z.literal('customer.update'), payload: CustomerUpdate }),
+  /** A new customer, with the id the console gave it (a retry or a second post creates nothing). */
+  z.object({ kind: z.literal('customer.create'), payload: CustomerCreate }),
   /** The phone's record of a call that ended (direction, number, customer, times, cause, transfers). */
   z.object({ kind: z.literal('call.record'), payload: CallRecord }),
   /** The agent's state changed (available, break, lunch …), with the time it changed on the console. */
@@ -90,6 +115,12 @@ export const OutboxMutation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('call.wrapUp'), payload: WrapUp }),
   /** A scheduled callback made or cancelled. */
   z.object({ kind: z.literal('callback.status'), payload: CallbackStatusChange }),
+  /** A case (complaint, return/refund/exchange request) moved on to another status, with a note. */
+  z.object({ kind: z.literal('case.status'), payload: CaseStatusChange }),
+  /** The agent raised an escalation from the call, with its packet; the server routes it to a level. */
+  z.object({ kind: z.literal('escalation.raise'), payload: EscalationRaise }),
+  /** A supervisor, manager or admin approved, denied or raised an escalation. */
+  z.object({ kind: z.literal('escalation.decide'), payload: EscalationDecide }),
 ]);
 export type OutboxMutation = z.output<typeof OutboxMutation>;
 export type OutboxKind = OutboxMutation['kind'];

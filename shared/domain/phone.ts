@@ -6,6 +6,7 @@ import {
   ParseError,
   validatePhoneNumberLength,
   type CountryCode,
+  type PhoneNumber,
 } from 'libphonenumber-js';
 import { z } from 'zod';
 
@@ -77,9 +78,7 @@ export function parsePhone(raw: string, defaultRegion: PhoneRegion): PhoneParse 
       const problem = validatePhoneNumberLength(text, defaultRegion);
       return { ok: false, reason: problem === 'TOO_LONG' ? 'too_long' : 'too_short' };
     }
-    const international =
-      parseIncompletePhoneNumber(text).startsWith('+') ||
-      number.countryCallingCode !== getCountryCallingCode(defaultRegion);
+    const international = carriesCountryCode(text, number, defaultRegion);
     return {
       ok: true,
       phone: {
@@ -95,6 +94,32 @@ export function parsePhone(raw: string, defaultRegion: PhoneRegion): PhoneParse 
     if (error instanceof ParseError) return { ok: false, reason: PROBLEM_BY_PARSE_ERROR[error.message] ?? 'not_a_number' };
     // libphonenumber is not expected to throw anything else; a caller ID must never crash a lookup.
     return { ok: false, reason: 'not_a_number' };
+  }
+}
+
+/** The text carried its own country code: a `+`, or an IDD prefix that dialled another country. */
+function carriesCountryCode(text: string, number: PhoneNumber, defaultRegion: PhoneRegion): boolean {
+  return parseIncompletePhoneNumber(text).startsWith('+') || number.countryCallingCode !== getCountryCallingCode(defaultRegion);
+}
+
+/** What a caller-ID lookup needs of a number. */
+export type DialledPhone = Pick<NormalizedPhone, 'e164' | 'international' | 'nationalDigits'>;
+
+/**
+ * parsePhone's acceptance and fields for matching a caller ID, without formatting the number or
+ * checking its range, which were a third of a lookup while the phone rings; null when parsePhone
+ * would say it is not a number.
+ */
+export function parseDialled(raw: string, defaultRegion: PhoneRegion): DialledPhone | null {
+  if (raw.length > MAX_PHONE_TEXT) return null;
+  const text = phoneText(raw);
+  if (text.trim() === '') return null;
+  try {
+    const number = parsePhoneNumberWithError(text, defaultRegion);
+    if (!number.isPossible()) return null;
+    return { e164: number.number, international: carriesCountryCode(text, number, defaultRegion), nationalDigits: number.nationalNumber };
+  } catch {
+    return null;
   }
 }
 
@@ -140,12 +165,12 @@ export function phoneSuffix(digits: string, n: number = PHONE_SUFFIX_DIGITS): st
 /**
  * The digit strings a caller ID may be the tail of: the national significant number as parsed
  * under the agent's region, and the raw digits without leading zeros (trunk or IDD prefix).
- * A stored E.164 number matches when its digits end with one of them.
+ * A stored E.164 number matches when its digits end with one of them. `dialled`: the text already
+ * read by parseDialled, so a lookup does not parse it twice.
  */
-export function phoneTails(raw: string, defaultRegion: PhoneRegion): string[] {
+export function phoneTails(raw: string, defaultRegion: PhoneRegion, dialled: DialledPhone | null = parseDialled(raw, defaultRegion)): string[] {
   const tails = new Set<string>();
-  const parsed = parsePhone(raw, defaultRegion);
-  if (parsed.ok) tails.add(parsed.phone.nationalDigits);
+  if (dialled) tails.add(dialled.nationalDigits);
   const digits = phoneDigits(phoneText(raw)).replace(/^0+/, '');
   if (digits !== '') tails.add(digits);
   return [...tails].filter((t) => t.length >= PHONE_SUFFIX_DIGITS);

@@ -24,5 +24,10 @@ export const User = z.object({
   role: Role,
   language: Language,
   teams: z.array(Team),
+  /**
+   * The escalation level a supervisor decides at, when their account sets one (a director);
+   * absent: by role (supervisors decide as managers, admins at every level). See escalation-routing.ts.
+   */
+  approvalLevel: z.enum(['manager', 'director']).optional(),
 });
 export type User = z.infer<typeof User>;

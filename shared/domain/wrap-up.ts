@@ -32,6 +32,11 @@ export const WrapUp = WrapUpInput.extend({
   wrappedUpAt: Instant,
   /** True when the limit ran out and the console saved it with the default disposition. */
   automatic: z.boolean(),
+  /**
+   * Who the call was with as it was wrapped up: the agent may have linked it to another customer
+   * after its record went up with the caller ID's guess. Absent from consoles older than linking.
+   */
+  customerId: CallRecord.shape.customerId.optional(),
 }).strict();
 export type WrapUp = z.output<typeof WrapUp>;
 

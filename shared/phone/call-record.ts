@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallReference } from './call-reference';
 import { EndCause, TransferKind } from './line-state';
 
 /**
@@ -37,6 +38,8 @@ export const CallRecord = z
     endedAt: z.iso.datetime(),
     endCause: EndCause,
     transfers: z.array(CallTransfer).max(20),
+    /** The number the agent read out (call-reference.ts); the host fills it in when the page did not. */
+    reference: CallReference.optional(),
   })
   .strict();
 export type CallRecord = z.infer<typeof CallRecord>;

@@ -77,6 +77,19 @@ export class AfterCallWork {
     return next;
   }
 
+  /**
+   * The agent says who a call waiting for its wrap-up was with. Kept in the cache (a reload during
+   * wrap-up keeps it); the wrap-up then goes on this customer's timeline and carries them to the
+   * server. Every window showing the wrap-up hears of the change.
+   */
+  linkCustomer(callId: string, customerId: string): CallRecord {
+    const { cache } = this.opts.data.require();
+    const call = cache.linkCall(callId, customerId);
+    const pending = this.pending(cache);
+    if (pending?.call.id === call.id) this.opts.announceWrapUp(pending);
+    return call;
+  }
+
   pending(cache: CustomerCache = this.opts.data.require().cache): PendingWrapUp | null {
     const call = cache.callAwaitingWrapUp();
     // The floor's rules as last fetched from the server; the defaults before the first fetch.
@@ -136,6 +149,7 @@ export function registerAfterCallWorkHandlers(registry: HandlerRegistry, work: A
       return null;
     })
     .handle('wrapUp.pending', () => work.pending())
+    .handle('calls.linkCustomer', ({ callId, customerId }) => work.linkCustomer(callId, customerId))
     .handle('wrapUp.save', (input) => ({ next: work.save(input) }));
 }
 

@@ -2,7 +2,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import { ContractFailure } from '../../../shared/contract/core';
 import { Author, CallbackInteraction, CallInteraction, type InteractionView } from '../../../shared/domain/interaction';
 import type { AgentInteraction } from '../../../shared/domain/outbox';
+import { EntityId } from '../../../shared/domain/row-version';
 import { WrapUp, WrapUpInput, type WrapUpFields } from '../../../shared/domain/wrap-up';
+import { callReference } from '../../../shared/phone/call-reference';
 import { CallRecord, talkSeconds } from '../../../shared/phone/call-record';
 import type { BatchWriter } from './batch-writer';
 import { parseInput } from './cache-errors';
@@ -25,7 +27,7 @@ export interface WrappedUpCall {
 }
 
 const RECORD_COLUMNS = `call_id AS id, direction, number, remote_uri AS remoteUri, customer_id AS customerId, line,
-  started_at AS startedAt, answered_at AS answeredAt, ended_at AS endedAt, end_cause AS endCause, transfers`;
+  started_at AS startedAt, answered_at AS answeredAt, ended_at AS endedAt, end_cause AS endCause, transfers, reference`;
 
 /**
  * The phone's records of ended calls and their wrap-ups. A record is kept in `call_records` and
@@ -39,6 +41,7 @@ export class CallBook {
   private readonly byId: Statement<[string], Record<string, unknown> & { wrapped_up_at: string | null }>;
   private readonly oldestAwaiting: Statement<[], Record<string, unknown>>;
   private readonly markWrapped: Statement<[string, string, string, string]>;
+  private readonly setCustomer: Statement<[string, string]>;
 
   constructor(
     private readonly db: Database,
@@ -50,9 +53,9 @@ export class CallBook {
   ) {
     this.insert = db.prepare(`
       INSERT INTO call_records (call_id, direction, number, remote_uri, customer_id, line, started_at,
-                                answered_at, ended_at, end_cause, transfers)
+                                answered_at, ended_at, end_cause, transfers, reference)
       VALUES (@id, @direction, @number, @remoteUri, @customerId, @line, @startedAt, @answeredAt, @endedAt,
-              @endCause, @transfers)
+              @endCause, @transfers, @reference)
       ON CONFLICT (call_id) DO NOTHING`);
     this.customerExists = db.prepare('SELECT id FROM customers WHERE id = ?');
     this.byId = db.prepare(`SELECT ${RECORD_COLUMNS}, wrapped_up_at FROM call_records WHERE call_id = ?`);
@@ -60,10 +63,13 @@ export class CallBook {
       `SELECT ${RECORD_COLUMNS} FROM call_records WHERE wrapped_up_at IS NULL AND answered_at IS NOT NULL ORDER BY ended_at LIMIT 1`,
     );
     this.markWrapped = db.prepare('UPDATE call_records SET disposition = ?, wrap_up_notes = ?, wrapped_up_at = ? WHERE call_id = ?');
+    this.setCustomer = db.prepare('UPDATE call_records SET customer_id = ? WHERE call_id = ?');
   }
 
   record(input: CallRecord, agent: Author): RecordedCall {
-    const call = parseInput(CallRecord, input, 'call record');
+    const parsed = parseInput(CallRecord, input, 'call record');
+    // The same number the line card showed: both derive it from the call's id and start.
+    const call = { ...parsed, reference: parsed.reference ?? callReference(parsed.id, parsed.startedAt) };
     const author = parseInput(Author, agent, 'author');
     return this.db
       .transaction((): RecordedCall => {
@@ -83,16 +89,39 @@ export class CallBook {
     return row ? toRecord(row) : null;
   }
 
+  /**
+   * Links an answered call still waiting for its wrap-up to the customer the agent says it was
+   * with. Nothing is queued now: the wrap-up carries the customer to the server, and the call goes
+   * on this customer's timeline with it. A call nobody answered is already on a timeline, and a
+   * wrapped-up one went up with its customer, so neither can change any more.
+   */
+  link(callId: string, customerId: string): CallRecord {
+    const id = parseInput(CallRecord.shape.id, callId, 'call id');
+    const customer = parseInput(EntityId, customerId, 'customer id');
+    return this.db
+      .transaction((): CallRecord => {
+        const row = this.byId.get(id);
+        if (!row) throw new ContractFailure('NOT_FOUND', 'This call is not on record on this computer.');
+        if (row.wrapped_up_at !== null) throw new ContractFailure('CONFLICT', 'This call was already wrapped up; its customer can no longer change.');
+        if (row.answeredAt === null) throw new ContractFailure('CONFLICT', 'This call was not answered, so it has no wrap-up to link a customer to.');
+        if (this.customerExists.get(customer) === undefined) throw new ContractFailure('NOT_FOUND', `no customer ${customer} in the cache`);
+        this.setCustomer.run(customer, id);
+        return toRecord({ ...row, customerId: customer });
+      })
+      .immediate();
+  }
+
   wrapUp(input: WrapUpFields, agent: Author, automatic: boolean): WrappedUpCall {
     const parsed = parseInput(WrapUpInput, input, 'wrap-up');
     const author = parseInput(Author, agent, 'author');
-    const wrapUp = WrapUp.parse({ ...parsed, wrappedUpAt: this.now().toISOString(), automatic });
     return this.db
       .transaction((): WrappedUpCall => {
-        const row = this.byId.get(wrapUp.callId);
+        const row = this.byId.get(parsed.callId);
         if (!row) throw new ContractFailure('NOT_FOUND', 'This call is not on record on this computer.');
         if (row.wrapped_up_at !== null) throw new ContractFailure('CONFLICT', 'This call was already wrapped up.');
         const call = toRecord(row);
+        // The customer as linked now, which may not be the one the record went up with.
+        const wrapUp = WrapUp.parse({ ...parsed, wrappedUpAt: this.now().toISOString(), automatic, customerId: call.customerId });
         this.markWrapped.run(wrapUp.disposition, wrapUp.notes, wrapUp.wrappedUpAt, call.id);
         this.outbox.enqueue(this.newId(), { kind: 'call.wrapUp', payload: wrapUp });
         const interactions: InteractionView[] = [];
@@ -157,6 +186,6 @@ export class CallBook {
 }
 
 function toRecord(row: Record<string, unknown>): CallRecord {
-  const { wrapped_up_at: _wrapped, ...fields } = row;
-  return CallRecord.parse({ ...fields, transfers: JSON.parse(String(fields.transfers)) });
+  const { wrapped_up_at: _wrapped, reference, ...fields } = row;
+  return CallRecord.parse({ ...fields, transfers: JSON.parse(String(fields.transfers)), ...(reference ? { reference } : {}) });
 }

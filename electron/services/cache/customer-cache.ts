@@ -11,13 +11,15 @@ import { SyncCursor, SyncRow } from '../../../shared/domain/sync-row';
 import type { CallRecord } from '../../../shared/phone/call-record';
 import type { WrapUpFields } from '../../../shared/domain/wrap-up';
 import { AgentStateLog } from './agent-state-log';
-import { BatchWriter } from './batch-writer';
+import { BatchWriter, LoadGroup } from './batch-writer';
 import { DispositionBook } from './disposition-book';
 import { DraftStore } from './draft-store';
 import { CallbackBook } from './callback-book';
 import { CallBook, type RecordedCall, type WrappedUpCall } from './call-book';
 import { CaseBook } from './case-book';
+import { EscalationBook } from './escalation-book';
 import { InvalidSyncRowError, parseInput } from './cache-errors';
+import { CustomerEditor } from './customer-editor';
 import { CustomerReader } from './customer-reader';
 import { CustomerSearch } from './customer-search';
 import { migrate } from './migrate';
@@ -52,8 +54,13 @@ export interface CacheOptions {
  * worker that holds it ends when the first load is done.
  */
 export const INITIAL_LOAD_CACHE_MIB = 1_024;
-/** WAL pages between automatic checkpoints during a first load (SQLite's default is 1,000). */
-const INITIAL_LOAD_CHECKPOINT_PAGES = 16_384;
+/**
+ * WAL pages between automatic checkpoints during a first load (SQLite's default is 1,000). A
+ * group's commit writes tens of MB of pages (random keys dirty a page per row and index), and a
+ * checkpoint copies each page once however many commits rewrote it: 256 MB between checkpoints
+ * took a third off the commits' time at 100,000 customers against 64 MB (tests/bench/apply-cost.ts).
+ */
+const INITIAL_LOAD_CHECKPOINT_PAGES = 65_536;
 
 /**
  * The first load writes only rows the server already holds, each batch with its cursor. With
@@ -116,6 +123,8 @@ export class CustomerCache {
   private readonly outboxStore: OutboxStore;
   private readonly calls: CallBook;
   readonly cases: CaseBook;
+  /** Escalations the agent raises and the decisions a supervisor takes here, each queued with its row. */
+  readonly escalations: EscalationBook;
   /** The agent's state log (available, break, lunch …). */
   readonly agentStates: AgentStateLog;
   /** The server's disposition codes, as last fetched. */
@@ -124,11 +133,14 @@ export class CustomerCache {
   readonly drafts: DraftStore;
   /** The callbacks the signed-in agent owes. */
   readonly callbacks: CallbackBook;
+  /** Customers the agent creates and profile edits, each queued with its row. */
+  readonly editor: CustomerEditor;
   private readonly readCursor: Database.Statement<[string], { cursor: string }>;
   private readonly writeCursor: Database.Statement<[string, string, string]>;
   private readonly customerExists: Database.Statement<[string], { id: string }>;
   private readonly readCaughtUp: Database.Statement<[string], { at: string }>;
   private readonly countRows: Database.Statement<[], { n: number }>;
+  private readonly group: LoadGroup;
   private readonly writeCaughtUp: Database.Statement<[string, string]>;
 
   constructor(
@@ -145,10 +157,12 @@ export class CustomerCache {
     this.outboxStore = new OutboxStore(db, now);
     this.calls = new CallBook(db, this.writer, this.outboxStore, this.index, now, newId);
     this.cases = new CaseBook(db, this.writer, this.outboxStore, this.index, now, newId);
+    this.escalations = new EscalationBook(db, this.writer, this.outboxStore, this.index, now, newId);
     this.agentStates = new AgentStateLog(db, this.outboxStore, now, newId);
     this.dispositions = new DispositionBook(db, now);
     this.drafts = new DraftStore(db, now);
     this.callbacks = new CallbackBook(db, this.outboxStore, now, newId);
+    this.editor = new CustomerEditor(db, this.writer, this.outboxStore, this.index, this.reader, region, now, newId);
     this.readCursor = db.prepare('SELECT cursor FROM sync_state WHERE stream = ?');
     this.writeCursor = db.prepare(`
       INSERT INTO sync_state (stream, cursor, updated_at) VALUES (?, ?, ?)
@@ -161,6 +175,7 @@ export class CustomerCache {
     this.writeCaughtUp = db.prepare(`
       INSERT INTO sync_progress (stream, caught_up_at) VALUES (?, ?)
       ON CONFLICT (stream) DO UPDATE SET caught_up_at = excluded.caught_up_at`);
+    this.group = new LoadGroup(db, this.writer, this.index, (cursor) => this.writeCursor.run(PULL_STREAM, cursor, this.now().toISOString()));
   }
 
   /**
@@ -204,16 +219,29 @@ export class CustomerCache {
   }
 
   /**
-   * Opens a transaction that the following `applyBatch`/`applyParsed` calls join, each as a
-   * savepoint of its own (a batch that fails leaves the others), until `commitGroup`: a first load
-   * commits several batches, each with its cursor, at once (sync/pull-batch-group.ts).
+   * Opens a transaction that the following `applyToGroup` calls join (or `applyBatch` calls, each
+   * as a savepoint of its own), until `commitGroup`: a first load commits several batches, each
+   * with its cursor, at once (sync/pull-batch-group.ts, batch-writer.ts LoadGroup).
    */
   beginGroup(): void {
-    this.db.exec('BEGIN IMMEDIATE');
+    this.group.begin();
+  }
+
+  /**
+   * Writes checked rows and their cursor into the open group; search documents are written at
+   * `commitGroup`. A write that fails rolls the whole group back, cursors included, and throws.
+   */
+  applyToGroup(rows: readonly SyncRow[], cursor: string): BatchOutcome {
+    const { applied, customersTouched } = this.group.write(rows, parseInput(SyncCursor, cursor, 'sync cursor'));
+    return { applied, stale: rows.length - applied, customersTouched };
   }
 
   commitGroup(): void {
-    if (this.db.inTransaction) this.db.exec('COMMIT');
+    this.group.commit();
+  }
+
+  rollbackGroup(): void {
+    this.group.rollback();
   }
 
   /** Where the next pull starts; null before the first batch (a full initial load). */
@@ -312,6 +340,11 @@ export class CustomerCache {
     return this.calls.wrapUp(input, agent, automatic);
   }
 
+  /** Links a call waiting for its wrap-up to the customer the agent says it was with. */
+  linkCall(callId: string, customerId: string): CallRecord {
+    return this.calls.link(callId, customerId);
+  }
+
   /** The oldest answered call still waiting for its wrap-up. */
   callAwaitingWrapUp(): CallRecord | null {
     return this.calls.awaitingWrapUp();
@@ -350,8 +383,13 @@ export class CustomerCache {
     this.index.rebuildAll();
   }
 
-  /** Hands this connection's unused page cache back (after a first load). */
+  /**
+   * Hands this connection's unused page cache back (after a first load), and first copies the
+   * load's write-ahead log (up to INITIAL_LOAD_CHECKPOINT_PAGES) into the file here, on the pull
+   * worker: otherwise the console's next write would, on the main thread (about a second).
+   */
   releaseMemory(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)');
     this.db.pragma('shrink_memory');
   }
 

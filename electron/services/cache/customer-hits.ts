@@ -21,8 +21,13 @@ export interface HitRow {
 
 /** Reads a hit row back through its schema: the file is a boundary like any other. */
 export function toHit(row: HitRow, matchedBy: MatchedBy): CustomerHit {
+  return CustomerHit.parse(hitFields(row, matchedBy));
+}
+
+/** A hit row's fields, not yet checked: for a schema that holds a CustomerHit (PhoneMatch). */
+export function hitFields(row: HitRow, matchedBy: MatchedBy): Record<keyof CustomerHit, unknown> {
   const emails = JSON.parse(row.emails) as unknown;
-  return CustomerHit.parse({
+  return {
     id: row.id,
     name: row.name,
     tags: JSON.parse(row.tags),
@@ -31,5 +36,5 @@ export function toHit(row: HitRow, matchedBy: MatchedBy): CustomerHit {
     email: Array.isArray(emails) && typeof emails[0] === 'string' ? emails[0] : null,
     accountNumbers: JSON.parse(row.account_numbers),
     matchedBy,
-  });
+  };
 }

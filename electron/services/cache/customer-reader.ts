@@ -25,6 +25,8 @@ interface OrderRowData {
   number: string;
   status: string;
   placed_at: string;
+  delivered_at: string | null;
+  channel: string | null;
   currency: string;
   total_minor: number;
   version: string;
@@ -60,10 +62,10 @@ export class CustomerReader {
       FROM customers WHERE id = ?`);
     this.phones = db.prepare('SELECT number, label, e164 FROM customer_phones WHERE customer_id = ? ORDER BY position');
     this.orders = db.prepare(`
-      SELECT o.id, o.customer_id, o.number, o.status, o.placed_at, o.currency, o.total_minor,
+      SELECT o.id, o.customer_id, o.number, o.status, o.placed_at, o.delivered_at, o.channel, o.currency, o.total_minor,
         CAST(o.version AS TEXT) AS version,
         (SELECT json_group_array(json_object('sku', i.sku, 'name', i.name, 'quantity', i.quantity,
-           'unitPriceMinor', i.unit_price_minor))
+           'unitPriceMinor', i.unit_price_minor, 'category', i.category))
          FROM (SELECT * FROM order_items WHERE order_id = o.id ORDER BY line) i) AS items
       FROM orders o WHERE o.customer_id = ? ORDER BY o.placed_at DESC LIMIT ?`);
     this.interactions = db.prepare(`
@@ -105,9 +107,14 @@ export class CustomerReader {
         number: row.number,
         status: row.status,
         placedAt: row.placed_at,
+        // Absent rather than null when unknown, as the row came from a server that did not send it.
+        ...(row.delivered_at !== null ? { deliveredAt: row.delivered_at } : {}),
+        ...(row.channel !== null ? { channel: row.channel } : {}),
         currency: row.currency,
         totalMinor: row.total_minor,
-        items: JSON.parse(row.items),
+        items: (JSON.parse(row.items) as Record<string, unknown>[]).map(({ category, ...item }) =>
+          category === null ? item : { ...item, category },
+        ),
         version: row.version,
       }),
     );

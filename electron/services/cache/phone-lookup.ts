@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { PhoneMatch, type CustomerHit } from '../../../shared/domain/customer';
-import { parsePhone, phoneDigits, phoneSuffix, phoneTails, type PhoneRegion } from '../../../shared/domain/phone';
-import { HIT_COLUMNS, toHit, type HitRow } from './customer-hits';
+import { PhoneMatch } from '../../../shared/domain/customer';
+import { parseDialled, phoneDigits, phoneSuffix, phoneTails, type DialledPhone, type PhoneRegion } from '../../../shared/domain/phone';
+import { HIT_COLUMNS, hitFields, type HitRow } from './customer-hits';
 
 /**
  * Caller ID → customer, while the phone rings. Exact E.164 first; when nothing matches and the
@@ -9,6 +9,10 @@ import { HIT_COLUMNS, toHit, type HitRow } from './customer-hits';
  * from another country's customer), the last eight digits find the candidates and the longest
  * agreeing tail decides. A number that came with its country code is complete: a suffix match
  * would be a different subscriber, so none is tried.
+ *
+ * Limits are written into the SQL, one prepared statement per limit asked for: SQLite re-prepares
+ * a statement whose LIMIT is a bound parameter every time it is bound (it plans with the value),
+ * which cost more than the lookup itself (tests/bench/README.md, "Reads").
  */
 
 interface PhoneRow extends HitRow {
@@ -22,40 +26,49 @@ const PHONE_COLUMNS = `p.number, p.label, p.e164, ${HIT_COLUMNS}`;
 const MAX_SUFFIX_CANDIDATES = 200;
 
 export class PhoneLookup {
-  private readonly exact: Statement<[string, number], PhoneRow>;
-  private readonly bySuffix: Statement<[string, number], PhoneRow>;
+  private readonly exactByLimit = new Map<number, Statement<[string], PhoneRow>>();
+  private readonly bySuffix: Statement<[string], PhoneRow>;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly region: PhoneRegion,
   ) {
-    this.exact = db.prepare(
-      `SELECT ${PHONE_COLUMNS} FROM customer_phones p JOIN customers c ON c.id = p.customer_id
-       WHERE p.e164 = ? ORDER BY c.name_folded LIMIT ?`,
-    );
     this.bySuffix = db.prepare(
       `SELECT ${PHONE_COLUMNS} FROM customer_phones p JOIN customers c ON c.id = p.customer_id
-       WHERE p.suffix = ? LIMIT ?`,
+       WHERE p.suffix = ? LIMIT ${MAX_SUFFIX_CANDIDATES}`,
     );
+  }
+
+  /** `limit` is a whole number its callers clamp (1–50 for caller ID, 1–100 in search): a few statements. */
+  private exact(limit: number): Statement<[string], PhoneRow> {
+    let statement = this.exactByLimit.get(limit);
+    if (!statement) {
+      statement = this.db.prepare(
+        `SELECT ${PHONE_COLUMNS} FROM customer_phones p JOIN customers c ON c.id = p.customer_id
+         WHERE p.e164 = ? ORDER BY c.name_folded LIMIT ${Math.max(1, Math.trunc(limit))}`,
+      );
+      this.exactByLimit.set(limit, statement);
+    }
+    return statement;
   }
 
   lookup(raw: string, limit = 10): PhoneMatch[] {
-    const parsed = parsePhone(raw, this.region);
-    if (parsed.ok) {
-      const rows = this.exact.all(parsed.phone.e164, limit);
-      const digits = parsed.phone.e164.length - 1;
+    const dialled = parseDialled(raw, this.region);
+    if (dialled) {
+      const rows = this.exact(limit).all(dialled.e164);
+      const digits = dialled.e164.length - 1;
       if (rows.length > 0) return dedupe(rows.map((r) => toMatch(r, 'exact', digits))).slice(0, limit);
-      if (parsed.phone.international) return [];
+      if (dialled.international) return [];
     }
-    return this.bySuffixOf(raw).slice(0, limit);
+    return this.bySuffixOf(raw, dialled).slice(0, limit);
   }
 
-  private bySuffixOf(raw: string): PhoneMatch[] {
-    const tails = phoneTails(raw, this.region);
+  private bySuffixOf(raw: string, dialled: DialledPhone | null): PhoneMatch[] {
+    const tails = phoneTails(raw, this.region, dialled);
     const suffixes = new Set(tails.map((t) => phoneSuffix(t)).filter((s): s is string => s !== null));
     const matches: PhoneMatch[] = [];
     for (const suffix of suffixes) {
-      for (const row of this.bySuffix.all(suffix, MAX_SUFFIX_CANDIDATES)) {
+      for (const row of this.bySuffix.all(suffix)) {
         const stored = storedDigits(row);
         let best = 0;
         for (const tail of tails) {
@@ -74,10 +87,10 @@ function storedDigits(row: PhoneRow): string {
   return row.e164 ? row.e164.slice(1) : phoneDigits(row.number).replace(/^0+/, '');
 }
 
+/** Read back through its schema once: PhoneMatch checks the customer line inside it. */
 function toMatch(row: PhoneRow, match: 'exact' | 'suffix', matchedDigits: number): PhoneMatch {
-  const customer: CustomerHit = toHit(row, 'phone');
   return PhoneMatch.parse({
-    customer,
+    customer: hitFields(row, 'phone'),
     phone: { number: row.number, label: row.label, e164: row.e164 },
     match,
     matchedDigits,

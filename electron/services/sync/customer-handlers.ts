@@ -20,10 +20,10 @@ export function registerCustomerHandlers(registry: HandlerRegistry, data: Custom
       return { customer, orders: cache.orders(id) };
     })
     .handle('customers.history', ({ id, before, limit, kinds }) => {
-      const { cache } = data.require();
+      const { cache, user } = data.require();
       // One row more than asked says whether an older page exists, without a count query.
       const rows = cache.historyPage(id, before ?? null, limit + 1, kinds ?? null);
-      const items = rows.slice(0, limit);
+      const items = cache.cases.withPending(rows.slice(0, limit), { id: user.id, name: user.displayName });
       const last = items.at(-1);
       return { items, next: rows.length > limit && last ? { occurredAt: last.occurredAt, id: last.id } : null };
     })
@@ -38,6 +38,13 @@ export function registerCustomerHandlers(registry: HandlerRegistry, data: Custom
       const opened = cache.cases.open(input, { id: user.id, name: user.displayName });
       sync.afterLocalWrite();
       return opened;
+    })
+    .handle('cases.setStatus', (input) => {
+      const { cache, sync, user } = data.require();
+      const { view, customerId } = cache.cases.changeStatus(input, { id: user.id, name: user.displayName });
+      sync.afterLocalWrite();
+      data.announceChanged([customerId]);
+      return view;
     })
     .handle('callbacks.mine', () => {
       const { cache, user } = data.require();
@@ -67,13 +74,14 @@ export function registerCustomerHandlers(registry: HandlerRegistry, data: Custom
 }
 
 function toRejectedWrite(entry: OutboxEntry): RejectedWrite {
-  const payload = (entry.payload ?? {}) as { customerId?: unknown; text?: unknown };
+  const payload = (entry.payload ?? {}) as { customerId?: unknown; text?: unknown; note?: unknown };
   return {
     id: entry.id,
     kind: entry.kind,
     createdAt: entry.createdAt,
     reason: entry.rejectedReason ?? '',
     customerId: typeof payload.customerId === 'string' ? payload.customerId : null,
-    text: typeof payload.text === 'string' ? payload.text : '',
+    // A case's status change carries the agent's words as its note.
+    text: typeof payload.text === 'string' ? payload.text : typeof payload.note === 'string' ? payload.note : '',
   };
 }

@@ -4,6 +4,7 @@ import { LANGUAGES, type Language } from '../../../shared/domain/user';
 import { en } from './catalogs/en';
 import { fil } from './catalogs/fil';
 import { ptBR } from './catalogs/pt-BR';
+import { policyMessages } from '../../../shared/policy/messages';
 
 export const catalogs = { en, fil, 'pt-BR': ptBR } as const satisfies Record<Language, typeof en>;
 
@@ -15,9 +16,10 @@ export const i18n = createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: en },
-    fil: { translation: fil },
-    'pt-BR': { translation: ptBR },
+    // The policy engine's words live with it in shared/policy; merged under `policy` here.
+    en: { translation: { ...en, policy: policyMessages.en } },
+    fil: { translation: { ...fil, policy: policyMessages.fil } },
+    'pt-BR': { translation: { ...ptBR, policy: policyMessages['pt-BR'] } },
   },
   lng: 'en',
   fallbackLng: 'en',

@@ -1,7 +1,8 @@
 import { demoCustomer } from '../../../server/demo-data/generator';
 import { e164Of } from '../../../server/demo-data/phones';
 import { Baresip } from '../support/phone-baresip';
-import { expect, test, type Page } from '../support/phone-fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/phone-fixtures';
 
 // The whole story in one call: a demo customer rings from the phone network (baresip
 // through rtpengine), the agent works the call, wraps it up, and everything is on the customer's

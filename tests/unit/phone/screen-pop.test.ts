@@ -3,7 +3,7 @@ import type { PhoneMatch } from '../../../shared/domain/customer';
 import type { CallRecord } from '../../../shared/phone/call-record';
 import type { LineSnapshot } from '../../../shared/phone/phone-protocol';
 import { connectPhone, resetPhoneStore, usePhoneStore } from '../../../renderer/src/features/phone/phone-store';
-import { callerOf, isPhoneNumber } from '../../../renderer/src/features/phone/screen-pop';
+import { callerOf, isGuess, isPhoneNumber } from '../../../renderer/src/features/phone/screen-pop';
 import { callsTo, deferred, failure, reply, resetFakeHost, success } from '../renderer/support/fake-host';
 import { fakePhone } from './fake-phone';
 
@@ -12,9 +12,11 @@ vi.mock('../../../renderer/src/host/client', async () => ({ host: (await import(
 const maria = { id: 'c-maria', name: 'Maria Santos' };
 const joana = { id: 'c-joana', name: 'Joana Souza' };
 
-function match(customer: { id: string; name: string }, kind: 'exact' | 'suffix', matchedDigits: number): PhoneMatch {
+type Who = { id: string; name: string; email?: string; accountNumbers?: string[] };
+
+function match(customer: Who, kind: 'exact' | 'suffix', matchedDigits: number): PhoneMatch {
   return {
-    customer: { ...customer, tags: [], language: null, primaryPhone: null, email: null, accountNumbers: [], matchedBy: 'phone' },
+    customer: { tags: [], language: null, primaryPhone: null, email: null, accountNumbers: [], matchedBy: 'phone', ...customer },
     phone: { label: 'mobile', number: '0917 123 4567', e164: '+639171234567' },
     match: kind,
     matchedDigits,
@@ -31,15 +33,47 @@ describe('who is calling', () => {
     expect(isPhoneNumber('anonymous')).toBe(false);
   });
 
-  it('names the customer an exact match belongs to, counting others who share the number', () => {
-    expect(callerOf([match(maria, 'exact', 12)])).toEqual({ customerId: 'c-maria', name: 'Maria Santos', otherMatches: 0 });
-    expect(callerOf([match(maria, 'exact', 12), match(joana, 'exact', 12)])).toMatchObject({ customerId: 'c-maria', otherMatches: 1 });
-    expect(callerOf([match(joana, 'suffix', 10), match(maria, 'exact', 12)])).toMatchObject({ customerId: 'c-maria', otherMatches: 0 });
+  it('names the customer an exact match belongs to, offering everyone who shares the number', () => {
+    expect(callerOf([match(maria, 'exact', 12)])).toEqual({
+      customerId: 'c-maria',
+      name: 'Maria Santos',
+      choices: [{ customerId: 'c-maria', name: 'Maria Santos', detail: null }],
+    });
+    expect(callerOf([match(maria, 'exact', 12), match(joana, 'exact', 12)])).toMatchObject({
+      customerId: 'c-maria',
+      choices: [{ customerId: 'c-maria' }, { customerId: 'c-joana' }],
+    });
+    expect(callerOf([match(joana, 'suffix', 10), match(maria, 'exact', 12)])).toMatchObject({ customerId: 'c-maria', choices: [{ customerId: 'c-maria' }] });
+  });
+
+  it('tells customers on one number apart by account number, else by email, and lists each once', () => {
+    const family = [
+      match({ ...maria, accountNumbers: ['PH-1001', 'PH-1002'], email: 'maria@example.ph' }, 'exact', 12),
+      match({ ...joana, email: 'joana@example.com' }, 'exact', 12),
+      // Maria's second number is the same one: she is still one choice.
+      match({ ...maria, accountNumbers: ['PH-1001'] }, 'exact', 12),
+      match({ id: 'c-lola', name: 'Lola Santos' }, 'exact', 12),
+    ];
+    expect(callerOf(family)?.choices).toEqual([
+      { customerId: 'c-maria', name: 'Maria Santos', detail: { kind: 'account', value: 'PH-1001' } },
+      { customerId: 'c-joana', name: 'Joana Souza', detail: { kind: 'email', value: 'joana@example.com' } },
+      { customerId: 'c-lola', name: 'Lola Santos', detail: null },
+    ]);
+  });
+
+  it('calls the first of several a guess until the agent chooses; one match, or the agent’s choice, is not', () => {
+    const shared = { callId: 'call-1', number: '+639171234567', status: 'known' as const, customerId: 'c-maria', name: 'Maria Santos' };
+    const choices = callerOf([match(maria, 'exact', 12), match(joana, 'exact', 12)])!.choices;
+    expect(isGuess({ ...shared, choices, linkedBy: 'caller-id' })).toBe(true);
+    expect(isGuess({ ...shared, choices: choices.slice(0, 1), linkedBy: 'caller-id' })).toBe(false);
+    expect(isGuess({ ...shared, choices, linkedBy: 'agent' })).toBe(false);
+    expect(isGuess({ callId: 'call-1', number: '+639171234567', status: 'unknown' })).toBe(false);
+    expect(isGuess(null)).toBe(false);
   });
 
   it('trusts a partial caller ID only when enough trailing digits agree', () => {
     expect(callerOf([match(joana, 'suffix', 6)])).toBeNull();
-    expect(callerOf([match(joana, 'suffix', 7), match(maria, 'suffix', 9)])).toMatchObject({ customerId: 'c-maria', otherMatches: 0 });
+    expect(callerOf([match(joana, 'suffix', 7), match(maria, 'suffix', 9)])).toMatchObject({ customerId: 'c-maria', choices: [{ customerId: 'c-maria' }] });
     expect(callerOf([])).toBeNull();
   });
 });

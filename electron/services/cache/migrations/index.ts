@@ -7,6 +7,9 @@ import { sql as dispositions } from './005_dispositions';
 import { sql as callWrapUp } from './006_call_wrap_up';
 import { sql as drafts } from './007_drafts';
 import { sql as callbackIndex } from './008_callback_index';
+import { sql as caseStatusOutbox } from './009_case_status_outbox';
+import { sql as escalations } from './010_escalations';
+import { sql as orderPolicyFacts } from './011_order_policy_facts';
 
 /**
  * A schema step. `up` is SQL, or a function for steps that must also move data (rebuilding the
@@ -30,4 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'call-wrap-up', up: callWrapUp },
   { version: 7, name: 'drafts', up: drafts },
   { version: 8, name: 'callback-index', up: callbackIndex },
+  { version: 9, name: 'case-status-outbox', up: caseStatusOutbox },
+  { version: 10, name: 'escalations', up: escalations },
+  { version: 11, name: 'order-policy-facts', up: orderPolicyFacts },
 ];

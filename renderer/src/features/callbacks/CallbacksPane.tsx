@@ -1,23 +1,16 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallbackDue } from '../../../../shared/domain/callback';
 import { errorKey } from '../../i18n/error-key';
 import { useLocaleFormat } from '../../i18n/use-locale-format';
+import { timingOf, type Timing } from './callback-timing';
 import { useCallbacksStore } from './callbacks-store';
 import './callbacks.css';
 
-/** Within this long of its time a callback counts as due now. */
-const DUE_SOON_MS = 15 * 60_000;
-
-type Timing = 'overdue' | 'due' | 'later';
-
-function timingOf(item: CallbackDue, now: number): Timing {
-  const due = Date.parse(item.callback.dueAt);
-  if (due < now - DUE_SOON_MS) return 'overdue';
-  return due <= now + DUE_SOON_MS ? 'due' : 'later';
-}
-
-/** The callbacks the agent owes: overdue and due ones marked, one click to call, done or cancel. */
+/**
+ * The callbacks the agent owes: overdue and due ones marked, one click to call, done or cancel,
+ * and the "Notify me" switch for a desktop notification when one is due.
+ */
 export function CallbacksPane() {
   const { t } = useTranslation();
   const format = useLocaleFormat();
@@ -41,6 +34,7 @@ export function CallbacksPane() {
       <h2 id={headingId}>
         {t('callbacks.title')} <span className="muted">({callbacks.length})</span>
       </h2>
+      <NotifySwitch />
       {dueCount > 0 && (
         <p className="alert alert-info" role="status" data-testid="callbacks-due">
           {t('callbacks.dueNow', { count: dueCount })}
@@ -60,12 +54,62 @@ export function CallbacksPane() {
   );
 }
 
+/** "Notify me": asks for the permission on the click itself, as browsers require. */
+function NotifySwitch() {
+  const { t } = useTranslation();
+  const wanted = useCallbacksStore((s) => s.notifyWanted);
+  const access = useCallbacksStore((s) => s.notifyAccess);
+  const setNotify = useCallbacksStore((s) => s.setNotify);
+  const id = useId();
+  const hintId = useId();
+  const on = wanted && access === 'granted';
+  return (
+    <div className="callbacks-notify">
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        data-testid="callbacks-notify"
+        aria-describedby={hintId}
+        checked={on}
+        disabled={access === 'unsupported'}
+        onChange={(event) => void setNotify(event.target.checked)}
+      />
+      <label htmlFor={id}>{t('callbackNotifications.toggle')}</label>
+      <span id={hintId} className="muted" data-testid="callbacks-notify-note">
+        {access === 'denied'
+          ? t('callbackNotifications.blocked')
+          : access === 'unsupported'
+            ? t('callbackNotifications.unsupported')
+            : t('callbackNotifications.hint')}
+      </span>
+    </div>
+  );
+}
+
 function CallbackItem({ item, timing, when }: { item: CallbackDue; timing: Timing; when: string }) {
   const { t } = useTranslation();
   const callBack = useCallbacksStore((s) => s.callBack);
   const settle = useCallbacksStore((s) => s.settle);
+  const selected = useCallbacksStore((s) => s.selectedId === item.callback.id);
+  const ref = useRef<HTMLLIElement>(null);
+  // Arrived from its notification: the agent's eyes and keyboard land on this callback.
+  useEffect(() => {
+    if (!selected) return;
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+    ref.current?.focus();
+  }, [selected]);
   return (
-    <li className={`callback callback-${timing}`} data-testid="callback" data-timing={timing} data-id={item.callback.id}>
+    <li
+      ref={ref}
+      tabIndex={-1}
+      className={`callback callback-${timing}${selected ? ' callback-selected' : ''}`}
+      data-testid="callback"
+      data-timing={timing}
+      data-id={item.callback.id}
+      data-selected={selected}
+      aria-current={selected ? 'true' : undefined}
+    >
       <div className="callback-head">
         <strong>{item.customerName}</strong>
         <span className={timing === 'later' ? 'muted' : 'callback-when'}>

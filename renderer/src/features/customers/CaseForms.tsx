@@ -1,13 +1,17 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestCaseKind } from '../../../../shared/contract/cases';
 import type { CustomerWithOrders } from '../../../../shared/contract/customers';
 import { COMPLAINT_CATEGORIES, REQUEST_REASONS, type ComplaintCategory, type RequestReason } from '../../../../shared/domain/interaction';
 import type { Order, OrderItem } from '../../../../shared/domain/order';
+import { ITEM_CONDITIONS, PROOF_KINDS, type ItemCondition, type ProofKind } from '../../../../shared/policy';
 import { errorKey } from '../../i18n/error-key';
 import { useLocaleFormat } from '../../i18n/use-locale-format';
 import { useCustomersStore } from './customers-store';
 import { minorDigits, toMajor, toMinor } from './money';
+import { PolicyPanel } from './PolicyPanel';
+import { usePolicyStore } from './policy-store';
+import { decideRequest, keptDecision } from './request-policy';
 
 const MAX_TEXT = 2_000;
 
@@ -47,7 +51,13 @@ export function CaseDesk({ data }: { data: CustomerWithOrders }) {
       )}
       {form?.kind === 'complaint' && <ComplaintForm customerId={data.customer.id} orders={data.orders} />}
       {form && form.kind !== 'complaint' && request && (
-        <RequestForm key={`${form.kind}:${form.orderId}:${form.itemSku}`} customerId={data.customer.id} kind={form.kind} {...request} />
+        <RequestForm
+          key={`${form.kind}:${form.orderId}:${form.itemSku}`}
+          customerId={data.customer.id}
+          customerTags={data.customer.tags}
+          kind={form.kind}
+          {...request}
+        />
       )}
     </div>
   );
@@ -136,15 +146,16 @@ function ComplaintForm({ customerId, orders }: { customerId: string; orders: rea
 
 interface RequestFormProps {
   customerId: string;
+  customerTags: readonly string[];
   kind: RequestCaseKind;
   order: Order;
   item: OrderItem;
 }
 
-function RequestForm({ customerId, kind, order, item }: RequestFormProps) {
+function RequestForm({ customerId, customerTags, kind, order, item }: RequestFormProps) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
-  const ids = { title: useId(), reason: useId(), amount: useId(), amountHint: useId(), notes: useId() };
+  const ids = { title: useId(), reason: useId(), amount: useId(), amountHint: useId(), notes: useId(), condition: useId(), proof: useId() };
   const paidMinor = item.quantity * item.unitPriceMinor;
   const [reason, setReason] = useState<RequestReason | ''>('');
   const [notes, setNotes] = useState('');
@@ -152,10 +163,24 @@ function RequestForm({ customerId, kind, order, item }: RequestFormProps) {
   const amountMinor = kind === 'refund_request' ? toMinor(amount, order.currency) : null;
   const amountOk = kind !== 'refund_request' || (amountMinor !== null && amountMinor <= paidMinor);
   const ready = reason !== '' && amountOk;
+  const [condition, setCondition] = useState<ItemCondition>('unopened');
+  const [proof, setProof] = useState<readonly ProofKind[]>([]);
+  const pack = usePolicyStore((s) => s.pack);
+  // The day the form opened: a call does not span a policy window's last day often enough to matter.
+  const [today] = useState(() => new Date());
+  const decision = useMemo(
+    () => decideRequest(pack, { tags: customerTags }, order, item, { kind, reason, condition, proof, amountMinor: amountOk ? amountMinor : null }, today),
+    [pack, customerTags, order, item, kind, reason, condition, proof, amountMinor, amountOk, today],
+  );
+  useEffect(() => usePolicyStore.getState().start(), []);
+
+  function toggleProof(kindOfProof: ProofKind, on: boolean): void {
+    setProof((current) => (on ? [...current.filter((p) => p !== kindOfProof), kindOfProof] : current.filter((p) => p !== kindOfProof)));
+  }
 
   function submit(): void {
     if (!ready) return;
-    const base = { customerId, orderId: order.id, itemSku: item.sku, reason, notes };
+    const base = { customerId, orderId: order.id, itemSku: item.sku, reason, notes, ...(decision ? { policy: keptDecision(decision) } : {}) };
     void useCustomersStore
       .getState()
       .openCase(
@@ -185,6 +210,16 @@ function RequestForm({ customerId, kind, order, item }: RequestFormProps) {
         <div>
           <dt>{t('customers.cases.status')}</dt>
           <dd>{t(`customers.cases.orderStatus.${order.status}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('customers.cases.policyForm.delivered')}</dt>
+          <dd data-testid="request-delivered">
+            {order.deliveredAt ? format.date(order.deliveredAt) : t('customers.cases.policyForm.notDelivered')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('customers.cases.policyForm.channel')}</dt>
+          <dd data-testid="request-channel">{t(`customers.cases.policyForm.channels.${order.channel ?? 'online'}`)}</dd>
         </div>
         <div>
           <dt>{t('customers.cases.paid')}</dt>
@@ -228,8 +263,36 @@ function RequestForm({ customerId, kind, order, item }: RequestFormProps) {
           </span>
         </>
       )}
+      <label htmlFor={ids.condition}>{t('customers.cases.policyForm.condition')}</label>
+      <select
+        id={ids.condition}
+        data-testid="request-condition"
+        value={condition}
+        onChange={(e) => setCondition(e.target.value as ItemCondition)}
+      >
+        {ITEM_CONDITIONS.map((c) => (
+          <option key={c} value={c}>
+            {t(`customers.cases.policyForm.conditions.${c}`)}
+          </option>
+        ))}
+      </select>
+      <fieldset className="case-proof" data-testid="request-proof">
+        <legend>{t('customers.cases.policyForm.proof')}</legend>
+        {PROOF_KINDS.map((p) => (
+          <label key={p}>
+            <input
+              type="checkbox"
+              data-testid={`request-proof-${p}`}
+              checked={proof.includes(p)}
+              onChange={(e) => toggleProof(p, e.target.checked)}
+            />{' '}
+            {t(`customers.cases.policyForm.proofs.${p}`)}
+          </label>
+        ))}
+      </fieldset>
       <label htmlFor={ids.notes}>{t('customers.cases.notes')}</label>
       <textarea id={ids.notes} data-testid="request-notes" rows={2} maxLength={MAX_TEXT} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      <PolicyPanel pack={pack} decision={decision} />
     </CaseFormFrame>
   );
 }

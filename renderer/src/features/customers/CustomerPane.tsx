@@ -1,9 +1,11 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EscalationDesk } from '../escalations/EscalationDesk';
 import { CaseDesk } from './CaseForms';
 import { CustomerCard } from './CustomerCard';
 import { CustomerSearch } from './CustomerSearch';
 import { HistoryTimeline } from './HistoryTimeline';
+import { NewCustomerButton, NewCustomerForm } from './NewCustomerForm';
 import { NoteForm } from './NoteForm';
 import { OrderList } from './OrderList';
 import { resetCustomersStore, useCustomersStore } from './customers-store';
@@ -14,6 +16,7 @@ export function CustomerPane() {
   const { t } = useTranslation();
   const headingId = useId();
   const selectedId = useCustomersStore((s) => s.selectedId);
+  const creating = useCustomersStore((s) => s.profileForm?.mode === 'new');
 
   useEffect(() => {
     const stop = useCustomersStore.getState().start();
@@ -28,7 +31,8 @@ export function CustomerPane() {
     <section className="pane customer-pane" data-testid="pane-customer" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('customers.title')}</h2>
       <CustomerSearch />
-      {selectedId === null ? <p className="muted">{t('customers.start')}</p> : <CustomerDetails />}
+      <NewCustomerButton />
+      {creating ? <NewCustomerForm /> : selectedId === null ? <p className="muted">{t('customers.start')}</p> : <CustomerDetails />}
     </section>
   );
 }
@@ -43,6 +47,7 @@ function CustomerDetails() {
   return (
     <div className="customer-details">
       <CustomerCard data={card} />
+      <EscalationDesk data={card} />
       <OrderList orders={card.orders} />
       <CaseDesk data={card} />
       <NoteForm />

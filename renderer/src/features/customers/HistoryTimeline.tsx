@@ -1,11 +1,14 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCaseKind } from '../../../../shared/domain/case-status';
 import { REQUEST_REASONS, type InteractionView, type RequestReason } from '../../../../shared/domain/interaction';
 import { useLocaleFormat } from '../../i18n/use-locale-format';
 import { elapsed } from '../../ui/ElapsedTimer';
 import { useDispositionLabel } from '../wrap-up/use-disposition-label';
+import { CaseStatus, type CaseItem } from './CaseStatus';
 import { useCustomersStore } from './customers-store';
 import { toMajor } from './money';
+import { EscalationTrail } from '../escalations/EscalationTrail';
 
 /** The customer's history, newest first; what this console wrote and has not uploaded yet says so. */
 export function HistoryTimeline() {
@@ -95,7 +98,9 @@ function TimelineItem({ item }: { item: InteractionView }) {
         </p>
       )}
       <CaseSummary item={item} />
+      {item.kind === 'escalation' && <EscalationTrail escalation={item} />}
       {item.text !== '' && <p className="timeline-text">{item.text}</p>}
+      {isCaseKind(item.kind) && <CaseStatus item={item as CaseItem} />}
     </li>
   );
 }
@@ -139,7 +144,13 @@ function CaseSummary({ item }: { item: InteractionView }) {
       {item.kind === 'refund_request' && item.amountMinor !== null && item.currency !== null && (
         <span data-testid="timeline-refund-amount"> {format.currency(toMajor(item.amountMinor, item.currency), item.currency)}</span>
       )}
-      <span className="muted"> {t(`customers.cases.requestStatus.${item.status}`)}</span>
+      {item.policy && (
+        <span className="tag" data-testid="timeline-policy" data-outcome={item.policy.outcome} data-level={item.policy.level}>
+          {item.policy.level
+            ? t('customers.cases.policyForm.keptLevel', { level: t(`customers.cases.policyForm.levels.${item.policy.level}`) })
+            : t('customers.cases.policyForm.kept', { outcome: t(`customers.cases.policyForm.outcomes.${item.policy.outcome}`) })}
+        </span>
+      )}
     </p>
   );
 }

@@ -2,8 +2,10 @@ import { create } from 'zustand';
 import type { ContractError } from '../../../../shared/contract';
 import type { CaseInput, RequestCaseKind } from '../../../../shared/contract/cases';
 import type { CustomersChanged, CustomerWithOrders, HistoryPosition } from '../../../../shared/contract/customers';
-import type { CustomerHit } from '../../../../shared/domain/customer';
+import type { CustomerDetail, CustomerHit } from '../../../../shared/domain/customer';
+import type { NewCustomer, ProfileChanges } from '../../../../shared/domain/customer-profile';
 import type { InteractionKind, InteractionView } from '../../../../shared/domain/interaction';
+import { DEFAULT_PHONE_SETTINGS } from '../../../../shared/phone/phone-settings';
 import { callHost } from '../../host-call';
 import { host } from '../../host/client';
 
@@ -11,7 +13,8 @@ import { host } from '../../host/client';
  * The customer panel: search-as-you-type over the host's cache, the chosen customer's card and
  * history, and the note box. Every call answers from the cache, so nothing here waits on the
  * network; when sync brings changes for the open customer, the card and history read again.
- * Other features open a customer with `select(id)` (screen-pop on a ringing call).
+ * Other features open a customer with `select(id)` (screen-pop on a ringing call), and the
+ * new-customer form with `startNewCustomer(number)` (a caller nobody knows yet).
  */
 
 export const SEARCH_LIMIT = 100;
@@ -23,6 +26,17 @@ type Status = 'idle' | 'loading' | 'loaded' | 'not-found' | 'failed';
 
 /** The case form on screen: a complaint, or a request on one item of one order. */
 export type CaseForm = { kind: 'complaint' } | { kind: RequestCaseKind; orderId: string; itemSku: string };
+
+/**
+ * The profile form on screen: a new customer (with the caller's number when it came from a call),
+ * or an edit of the open customer. `key` changes with every opening, so a second "new customer"
+ * for another caller starts from that caller's number. An edit keeps the customer as the agent
+ * saw it when the form opened (`base`): a pull while they type must not make their old values look
+ * like changes, nor move the version their edit is based on.
+ */
+export type ProfileForm =
+  | { mode: 'new'; number: string | null; key: number }
+  | { mode: 'edit'; customerId: string; base: CustomerDetail; key: number };
 
 export interface CustomersState {
   query: string;
@@ -47,6 +61,11 @@ export interface CustomersState {
   caseForm: CaseForm | null;
   caseStatus: 'idle' | 'saving' | 'saved' | 'failed';
   caseError: ContractError | null;
+  profileForm: ProfileForm | null;
+  profileStatus: 'idle' | 'saving' | 'saved' | 'failed';
+  profileError: ContractError | null;
+  /** The region this machine's phone reads local numbers with (phone settings), for the form's checks. */
+  phoneRegion: string;
   search(text: string): Promise<void>;
   moveActive(delta: number): void;
   setActive(index: number): void;
@@ -61,6 +80,15 @@ export interface CustomersState {
   closeCase(): void;
   /** Resolves true when the case is saved (on this computer; it uploads on its own) and the form closed. */
   openCase(input: CaseInput): Promise<boolean>;
+  /** Opens the new-customer form, with this number (a caller ID, any format) in it when given. */
+  startNewCustomer(number?: string): void;
+  /** Opens the open customer's profile for editing. */
+  editProfile(): void;
+  closeProfile(): void;
+  /** Resolves true when the customer is saved (on this computer) and their card is open. */
+  createCustomer(input: NewCustomer): Promise<boolean>;
+  /** Resolves true when the edit is saved (on this computer) and the form closed. */
+  updateProfile(changes: ProfileChanges): Promise<boolean>;
   /** Follows the host's `customers.changed`; returns the unsubscribe. */
   start(): () => void;
 }
@@ -84,6 +112,10 @@ export const customersInitialState = {
   caseForm: null as CaseForm | null,
   caseStatus: 'idle' as CustomersState['caseStatus'],
   caseError: null as ContractError | null,
+  profileForm: null as ProfileForm | null,
+  profileStatus: 'idle' as CustomersState['profileStatus'],
+  profileError: null as ContractError | null,
+  phoneRegion: DEFAULT_PHONE_SETTINGS.region,
 } satisfies Partial<CustomersState>;
 
 // Later answers win: a slow answer for "ma" must not replace the one for "mar".
@@ -93,6 +125,7 @@ let searchSeq = 0;
 let cardSeq = 0;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let lastRefresh = 0;
+let profileSeq = 0;
 
 export const useCustomersStore = create<CustomersState>()((set, get) => {
   async function loadCustomer(id: string, historyLimit = HISTORY_PAGE): Promise<void> {
@@ -112,6 +145,18 @@ export const useCustomersStore = create<CustomersState>()((set, get) => {
       history: history.ok ? history.value.items : get().history,
       historyNext: history.ok ? history.value.next : null,
     });
+  }
+
+  /** The form checks numbers the way the host will: under this machine's phone region. */
+  async function loadRegion(): Promise<void> {
+    const settings = await callHost('phone.settings', {});
+    if (settings.ok) set({ phoneRegion: settings.value.region });
+  }
+
+  function openProfile(form: ProfileForm): void {
+    if (get().profileStatus === 'saving') return;
+    set({ profileForm: form, profileStatus: 'idle', profileError: null, resultsOpen: false });
+    void loadRegion();
   }
 
   function onChanged(change: CustomersChanged): void {
@@ -182,6 +227,9 @@ export const useCustomersStore = create<CustomersState>()((set, get) => {
           caseForm: null,
           caseStatus: 'idle',
           caseError: null,
+          // An edit belongs to the customer it was opened on; a new customer being typed stays.
+          ...(get().profileForm?.mode === 'edit' ? { profileForm: null, profileError: null } : {}),
+          ...(get().profileStatus === 'saving' ? {} : { profileStatus: 'idle' as const }),
         });
       }
       await loadCustomer(id);
@@ -249,6 +297,51 @@ export const useCustomersStore = create<CustomersState>()((set, get) => {
       set({ caseStatus: 'saved', caseForm: null });
       // Reads the timeline again, so it shows the case exactly as the cache now holds it.
       await loadCustomer(customerId, Math.max(HISTORY_PAGE, get().history.length));
+      return true;
+    },
+
+    startNewCustomer(number) {
+      openProfile({ mode: 'new', number: number?.trim() || null, key: ++profileSeq });
+    },
+
+    editProfile() {
+      const { selectedId, card } = get();
+      if (selectedId && card?.customer.id === selectedId) openProfile({ mode: 'edit', customerId: selectedId, base: card.customer, key: ++profileSeq });
+    },
+
+    closeProfile() {
+      if (get().profileStatus !== 'saving') set({ profileForm: null, profileError: null });
+    },
+
+    async createCustomer(input) {
+      const form = get().profileForm;
+      if (form?.mode !== 'new' || get().profileStatus === 'saving') return false;
+      set({ profileStatus: 'saving', profileError: null });
+      const result = await callHost('customers.create', input);
+      if (get().profileForm !== form) return false;
+      if (!result.ok) {
+        set({ profileStatus: 'failed', profileError: result.error });
+        return false;
+      }
+      set({ profileForm: null, profileStatus: 'idle' });
+      await get().select(result.value.id);
+      set({ profileStatus: 'saved' });
+      return true;
+    },
+
+    async updateProfile(changes) {
+      const form = get().profileForm;
+      if (form?.mode !== 'edit' || get().profileStatus === 'saving') return false;
+      set({ profileStatus: 'saving', profileError: null });
+      const result = await callHost('customers.update', { customerId: form.customerId, baseVersion: form.base.version, changes });
+      if (get().profileForm !== form) return false;
+      if (!result.ok) {
+        set({ profileStatus: 'failed', profileError: result.error });
+        return false;
+      }
+      set({ profileForm: null, profileStatus: 'saved' });
+      const now = get().card;
+      if (get().selectedId === form.customerId && now) set({ card: { ...now, customer: result.value } });
       return true;
     },
 

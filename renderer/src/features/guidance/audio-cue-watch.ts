@@ -27,6 +27,17 @@ export interface AudioCueWatchOptions {
   onCue?: (cue: AudioCueOnCall) => void;
 }
 
+const cueListeners = new Set<(cue: AudioCueOnCall) => void>();
+
+/**
+ * Hears every cue from every watch: the guidance store listens here, so it needs no handle on the
+ * watch that start-phone.ts started. Returns a function that stops listening.
+ */
+export function listenForAudioCues(listener: (cue: AudioCueOnCall) => void): () => void {
+  cueListeners.add(listener);
+  return () => cueListeners.delete(listener);
+}
+
 /**
  * Turns the phone's `levels` events into audio cues, per call: each call starts with a fresh
  * baseline, and the detector's state survives a hold (the baseline is the call's) while the gap in
@@ -56,6 +67,7 @@ export function watchAudioCues(port: PhonePort, options: AudioCueWatchOptions = 
       performance.clearMarks(AUDIO_CUE_MARK);
       performance.mark(AUDIO_CUE_MARK, { detail: onCall });
       options.onCue?.(onCall);
+      for (const listener of cueListeners) listener(onCall);
     }
   });
 }

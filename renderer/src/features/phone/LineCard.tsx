@@ -1,12 +1,16 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasCall } from '../../../../shared/phone/line-state';
 import type { LineId, LineSnapshot } from '../../../../shared/phone/phone-protocol';
 import { ElapsedTimer } from '../../ui/ElapsedTimer';
+import { CallReference } from './CallReference';
+import { CallerChoices } from './CallerChoices';
 import { CallQualityBadge } from './CallQualityBadge';
 import { DtmfKeypad } from './DtmfKeypad';
 import { FormProblemNote } from './FormProblemNote';
+import { LinkCustomerPanel } from './LinkCustomerPanel';
 import { usePhoneStore } from './phone-store';
-import type { ScreenPop } from './screen-pop';
+import { isGuess, isPhoneNumber, type ScreenPop } from './screen-pop';
 import { TransferForm } from './TransferForm';
 
 /**
@@ -20,6 +24,7 @@ export function LineCard({ id }: { id: LineId }) {
   const otherFree = usePhoneStore((s) => !['ringing-in', 'dialing', 'early-media', 'active', 'held', 'transferring'].includes(s.lines[id === 1 ? 2 : 1].state.name));
   const received = usePhoneStore((s) => s.dtmfReceived[id]);
   const panel = usePhoneStore((s) => s.panels[id]);
+  const pop = usePhoneStore((s) => (s.screenPops[id]?.callId === s.lines[id].callId ? s.screenPops[id] : null));
   const dtmfProblem = usePhoneStore((s) => (s.formProblem?.form === 'dtmf' && s.formProblem.line === id ? s.formProblem : null));
   const state = line.state;
   const ended = state.name === 'ended';
@@ -40,6 +45,7 @@ export function LineCard({ id }: { id: LineId }) {
         {state.name === 'active' && <CallQualityBadge line={id} />}
       </div>
       {line.remote && state.name !== 'idle' && <Caller line={line} />}
+      <CallReference line={line} />
       {line.consultFor !== null && <p className="muted">{t('phone.line.consultFor', { number: line.consultFor })}</p>}
       {line.muted && <span className="tag">{t('phone.line.muted')}</span>}
       {line.remoteHold && state.name === 'active' && <p className="muted">{t('phone.line.remoteHold')}</p>}
@@ -58,10 +64,13 @@ export function LineCard({ id }: { id: LineId }) {
           {t(`phone.cause.${state.cause}`)}
         </p>
       )}
-      <LineButtons line={line} panel={panel} />
+      <LineButtons line={line} panel={panel} pop={pop} />
       {panel === 'keypad' && state.name === 'active' && <DtmfKeypad line={id} />}
       {dtmfProblem && <FormProblemNote testId="line-dtmf-problem" problem={dtmfProblem} />}
       {panel === 'transfer' && (state.name === 'active' || state.name === 'held') && <TransferForm line={id} canConsult={otherFree} />}
+      {panel === 'link' && line.callId !== null && hasCall(state) && (
+        <LinkCustomerPanel callId={line.callId} linkedId={pop?.status === 'known' ? pop.customerId : null} testId="line-link-panel" />
+      )}
     </section>
   );
 }
@@ -74,7 +83,7 @@ function Caller({ line }: { line: LineSnapshot }) {
   const screenPop = pop !== null && pop.callId === line.callId ? pop : null;
   return (
     <>
-      {screenPop && <ScreenPopNote pop={screenPop} />}
+      {screenPop && <ScreenPopNote pop={screenPop} line={line} />}
       <p className="phone-caller">
         <span className="phone-caller-name" data-testid="line-remote" translate="no">
           {remote.displayName ?? remote.user}
@@ -85,28 +94,55 @@ function Caller({ line }: { line: LineSnapshot }) {
   );
 }
 
-/** Who the caller is, from the customer cache: their name, or "new customer" for a number nobody has. */
-function ScreenPopNote({ pop }: { pop: ScreenPop }) {
+/**
+ * Who the call is with: the caller ID's customer (marked as a guess while several share the
+ * number, with the choice beside it), the one the agent linked, or "new customer" for a number
+ * nobody has.
+ */
+function ScreenPopNote({ pop, line }: { pop: ScreenPop; line: LineSnapshot }) {
   const { t } = useTranslation();
+  const live = hasCall(line.state);
   if (pop.status === 'known') {
+    const guess = isGuess(pop);
     return (
-      <p className="phone-screen-pop" data-testid="line-customer" data-status="known" data-customer-id={pop.customerId} data-call-id={pop.callId}>
-        <strong translate="no">{pop.name}</strong>
-        {pop.otherMatches > 0 && <span className="muted"> +{pop.otherMatches}</span>}
-      </p>
+      <>
+        <p
+          className="phone-screen-pop"
+          data-testid="line-customer"
+          data-status="known"
+          data-customer-id={pop.customerId}
+          data-call-id={pop.callId}
+          data-linked-by={pop.linkedBy}
+          data-guess={guess}
+        >
+          <strong translate="no">{pop.name}</strong>
+          {guess && (
+            <span className="tag phone-guess" data-testid="line-customer-guess">
+              {t('phone.line.guess')}
+            </span>
+          )}
+        </p>
+        {live && pop.choices.length > 1 && <CallerChoices pop={pop} />}
+      </>
     );
   }
   if (pop.status === 'unknown') {
     return (
       <p className="phone-screen-pop" data-testid="line-customer" data-status="unknown" data-call-id={pop.callId}>
-        <span className="tag">{t('phone.line.newCustomer')}</span>
+        {live ? (
+          <button type="button" className="button button-secondary phone-new-customer" data-testid="line-new-customer" onClick={() => usePhoneStore.getState().newCustomerFor(line.id)}>
+            {t('phone.line.newCustomer')}
+          </button>
+        ) : (
+          <span className="tag">{t('phone.line.newCustomer')}</span>
+        )}
       </p>
     );
   }
   return null;
 }
 
-function LineButtons({ line, panel }: { line: LineSnapshot; panel: string | null }) {
+function LineButtons({ line, panel, pop }: { line: LineSnapshot; panel: string | null; pop: ScreenPop | null }) {
   const { t } = useTranslation();
   const phone = usePhoneStore.getState();
   const id = line.id;
@@ -135,6 +171,12 @@ function LineButtons({ line, panel }: { line: LineSnapshot; panel: string | null
   if (state === 'active' && line.consultFor !== null) {
     const original = line.consultFor;
     buttons.push(button('line-transfer-complete', t('phone.action.completeTransfer'), () => phone.completeTransfer(original), 'button-primary'));
+  }
+  // A customer's number, or a call already linked: the agent may say who the call is really with.
+  const linkable = pop !== null || isPhoneNumber(line.remote?.user ?? '');
+  if ((state === 'ringing-in' || state === 'active' || state === 'held') && linkable) {
+    const label = pop?.status === 'known' ? t('phone.action.changeCustomer') : t('phone.action.linkCustomer');
+    buttons.push(button('line-link', label, () => phone.togglePanel(id, 'link'), 'button-secondary', panel === 'link'));
   }
   if (state === 'dialing' || state === 'early-media') buttons.push(button('line-hangup', t('phone.action.cancel'), () => phone.hangup(id)));
   if (state === 'active' || state === 'held' || state === 'transferring') {

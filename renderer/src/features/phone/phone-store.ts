@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { ContractError } from '../../../../shared/contract';
+import type { ContractError, ErrorCode } from '../../../../shared/contract';
 import type { CallRecord } from '../../../../shared/phone/call-record';
 import { checkDialString, dialUri, domainOf, type DialProblem } from '../../../../shared/phone/dial-string';
 import { checkDtmf } from '../../../../shared/phone/dtmf';
-import { IDLE } from '../../../../shared/phone/line-state';
+import { hasCall, IDLE } from '../../../../shared/phone/line-state';
 import {
   LINE_IDS,
   type AudioDevice,
@@ -19,8 +19,10 @@ import {
 import { DEFAULT_PHONE_SETTINGS, type PhoneSettings, type PhoneSettingsChange } from '../../../../shared/phone/phone-settings';
 import type { PhoneRegion } from '../../../../shared/domain/phone';
 import { callHost } from '../../host-call';
+import { useCustomersStore } from '../customers/customers-store';
+import { whenCustomerCreated } from './new-customer-link';
 import { createProvisioner } from './phone-provisioner';
-import { callerOf, isPhoneNumber, type ScreenPop } from './screen-pop';
+import { callerOf, isPhoneNumber, linkedPop, type ScreenPop } from './screen-pop';
 
 /** off: nobody with a phone is signed in. loading: asking the host. The others say why there is (no) phone. */
 export type PhoneSetup = 'off' | 'loading' | 'ready' | 'not-configured' | 'error';
@@ -41,8 +43,10 @@ export interface PhoneState {
   formProblem: FormProblem | null;
   /** Which tool is open under each line card (view state, kept here so shortcuts can open it). */
   panels: Record<LineId, LinePanel | null>;
-  /** Who is calling in on each line, from the customer cache (null: outgoing or internal call). */
+  /** Who each line's call is with: the caller ID's customer, or the one the agent linked (null: nobody yet). */
   screenPops: Record<LineId, ScreenPop | null>;
+  /** The last link to a customer the host refused, shown where the agent linked. */
+  linkProblem: { callId: string; code: ErrorCode } | null;
   /** False while the agent is away or wrapping up: new calls are turned away (settings.whenAway). */
   takingCalls: boolean;
 
@@ -67,9 +71,17 @@ export interface PhoneState {
   togglePanel(line: LineId, panel: LinePanel): void;
   /** Follows the agent's state (agent-state feature): available and on a call take calls. */
   setTakingCalls(taking: boolean): void;
+  /**
+   * The agent says who a call is with (on a line, or ended and waiting for its wrap-up): the line
+   * names them, their card opens, and the call's record and timeline entry go to them. Resolves
+   * false when the host refused (the reason is in `linkProblem`).
+   */
+  linkCustomer(callId: string, customer: { id: string; name: string }): Promise<boolean>;
+  /** A caller nobody has: the customer panel's new-customer form, with the number; the call links to whoever is created. */
+  newCustomerFor(line: LineId): void;
 }
 
-export type LinePanel = 'keypad' | 'transfer';
+export type LinePanel = 'keypad' | 'transfer' | 'link';
 
 const idleLine = (id: LineId): LineSnapshot => ({
   id,
@@ -98,6 +110,7 @@ export const phoneInitialState = {
   formProblem: null,
   panels: { 1: null, 2: null } as Record<LineId, LinePanel | null>,
   screenPops: { 1: null, 2: null } as Record<LineId, ScreenPop | null>,
+  linkProblem: null as PhoneState['linkProblem'],
   takingCalls: true,
 } satisfies Partial<PhoneState>;
 
@@ -106,6 +119,8 @@ let unsubscribe: (() => void) | null = null;
 /** Records the host has not confirmed yet; retried so a call is never lost from the history. */
 const unsentRecords: CallRecord[] = [];
 let recordRetry: ReturnType<typeof setTimeout> | undefined;
+/** Stops following the new-customer form the last "New customer" on a line opened. */
+let stopWatchingNewCustomer: () => void = () => undefined;
 
 const send = (command: PhoneCommandInput): void => port?.send(command);
 
@@ -216,10 +231,47 @@ export const usePhoneStore = create<PhoneState>()((set, get) => {
     clearProblems: () => set({ formProblem: null, lastError: null }),
     togglePanel(line, panel) {
       const panels = get().panels;
-      set({ panels: { ...panels, [line]: panels[line] === panel ? null : panel }, formProblem: null });
+      set({ panels: { ...panels, [line]: panels[line] === panel ? null : panel }, formProblem: null, linkProblem: null });
+    },
+
+    async linkCustomer(callId, customer) {
+      const { lines, screenPops, panels } = get();
+      const lineId = LINE_IDS.find((id) => lines[id].callId === callId);
+      set({ linkProblem: null });
+      if (lineId !== undefined) {
+        const pop = linkedPop(screenPops[lineId], { callId, number: lines[lineId].remote?.user ?? '' }, customer);
+        set({ screenPops: { ...screenPops, [lineId]: pop }, panels: { ...panels, [lineId]: panels[lineId] === 'link' ? null : panels[lineId] } });
+      }
+      void useCustomersStore.getState().select(customer.id);
+      // Still talking, or the record not yet taken by the host: the record carries the customer.
+      if (lineId !== undefined && hasCall(lines[lineId].state)) return true;
+      const unsent = unsentRecords.find((record) => record.id === callId);
+      if (unsent) {
+        unsent.customerId = customer.id;
+        return true;
+      }
+      return relink(callId, customer.id);
+    },
+
+    newCustomerFor(line) {
+      const { lines, screenPops } = get();
+      const callId = lines[line].callId;
+      if (callId === null) return;
+      const customers = useCustomersStore.getState();
+      customers.startNewCustomer(screenPops[line]?.number ?? lines[line].remote?.user ?? '');
+      stopWatchingNewCustomer();
+      stopWatchingNewCustomer = whenCustomerCreated(useCustomersStore.getState().profileForm, (created) => void get().linkCustomer(callId, created));
     },
   };
 });
+
+/** The record is with the host already: the host links it (a wrap-up still due carries the customer up). */
+async function relink(callId: string, customerId: string): Promise<boolean> {
+  const result = await callHost('calls.linkCustomer', { callId, customerId });
+  if (result.ok) return true;
+  usePhoneStore.setState({ linkProblem: { callId, code: result.error.code } });
+  return false;
+}
 
 function onEvent(event: PhoneEvent): void {
   const state = usePhoneStore.getState();
@@ -277,7 +329,8 @@ async function lookUpCaller(line: LineSnapshot): Promise<void> {
   const callId = line.callId;
   const put = (pop: ScreenPop) => {
     const now = usePhoneStore.getState();
-    if (now.lines[line.id].callId !== callId) return;
+    // The agent may have linked the call already: their choice stands over a late answer.
+    if (now.lines[line.id].callId !== callId || now.screenPops[line.id]?.status === 'known') return;
     usePhoneStore.setState({ screenPops: { ...now.screenPops, [line.id]: pop } });
   };
   put({ callId, number, status: 'looking' });
@@ -287,19 +340,22 @@ async function lookUpCaller(line: LineSnapshot): Promise<void> {
     return;
   }
   const caller = callerOf(result.value);
-  put(caller ? { callId, number, status: 'known', ...caller } : { callId, number, status: 'unknown' });
+  put(caller ? { callId, number, status: 'known', linkedBy: 'caller-id', ...caller } : { callId, number, status: 'unknown' });
 }
 
 async function sendRecords(): Promise<void> {
   clearTimeout(recordRetry);
   while (unsentRecords.length > 0) {
     const record = unsentRecords[0]!;
-    const result = await callHost('calls.logEnded', record);
+    const sent = { ...record };
+    const result = await callHost('calls.logEnded', sent);
     if (!result.ok && result.error.code !== 'INVALID_INPUT') {
       recordRetry = setTimeout(() => void sendRecords(), 30_000);
       return;
     }
     unsentRecords.shift();
+    // Linked while the record was on its way: the host has the old customer and must hear of the new one.
+    if (result.ok && record.customerId !== null && record.customerId !== sent.customerId) await relink(record.id, record.customerId);
   }
 }
 
@@ -318,5 +374,6 @@ export function resetPhoneStore(): void {
   provisioner.stop();
   unsentRecords.length = 0;
   clearTimeout(recordRetry);
+  stopWatchingNewCustomer();
   usePhoneStore.setState(phoneInitialState);
 }

@@ -2,12 +2,13 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/contract/sync';
 import { useLocaleFormat } from '../../i18n/use-locale-format';
+import { NetworkQualityItem } from '../network/NetworkQualityItem';
 import { isOffline, useSyncStore } from './sync-store';
 import './sync.css';
 
 /**
  * The sync line at the bottom of the agent's workspace: online or not, when the cache was last
- * brought up to date, what is still waiting to upload, the first load's progress with real
+ * brought up to date, what is still waiting to upload, the network's quality, the first load's progress with real
  * figures, and the writes the server refused with its reasons. Information only: nothing here
  * ever blocks the agent's work.
  */
@@ -35,6 +36,7 @@ export function SyncStatusBar() {
       <span className="sync-item" data-testid="sync-pending" data-count={status.pending}>
         {status.pending > 0 ? t('sync.pending', { count: status.pending }) : t('sync.allUploaded')}
       </span>
+      <NetworkQualityItem />
       {status.initialLoad.active && <LoadProgress status={status} />}
       {offline && (
         <button type="button" className="button button-secondary button-small sync-retry" onClick={() => void retry()}>

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GuidanceShortcutList } from '../guidance/GuidanceShortcutList';
 import { ShortcutList } from '../phone/ShortcutList';
 
-const GENERAL = ['help', 'saveForm', 'clearSearch'] as const;
+const GENERAL = ['help', 'saveForm', 'clearSearch', 'escalate'] as const;
 
 /** True when the key would type into a field: `?` there is a question mark, not a request for help. */
 function typingInto(target: EventTarget | null): boolean {
@@ -47,6 +48,8 @@ export function HelpOverlay() {
         <h2 id={titleId}>{t('help.title')}</h2>
         <h3>{t('help.phone')}</h3>
         <ShortcutList />
+        <h3>{t('help.guidance')}</h3>
+        <GuidanceShortcutList />
         <h3>{t('help.general')}</h3>
         <dl className="phone-shortcuts">
           {GENERAL.map((id) => (

@@ -4,6 +4,9 @@ import { PaneBoundary } from '../../ui/PaneBoundary';
 import { AgentStateItem } from '../agent-state/AgentStateItem';
 import { CallbacksPane } from '../callbacks/CallbacksPane';
 import { CustomerPane } from '../customers/CustomerPane';
+import { EscalationQueue } from '../escalations/EscalationQueue';
+import { GuidancePanel } from '../guidance/GuidancePanel';
+import { GuidanceEditor } from '../guidance-editor/GuidanceEditor';
 import { PhonePane } from '../phone/PhonePane';
 import { PhoneStatusItem } from '../phone/PhoneStatusItem';
 import { OfflineBanner } from '../sync/OfflineBanner';
@@ -27,6 +30,9 @@ export function AgentWorkspace() {
         <div className="agent-call-column">
           <PaneBoundary name="phone">
             <PhonePane />
+          </PaneBoundary>
+          <PaneBoundary name="guidance">
+            <GuidancePanel />
           </PaneBoundary>
           <PaneBoundary name="wrap-up">
             <WrapUpPane />
@@ -61,6 +67,9 @@ export function SupervisorWorkspace() {
   return (
     <main className="workspace-main" data-testid="workspace-supervisor" aria-labelledby={headingId}>
       <h1 id={headingId}>{t('supervisor.heading')}</h1>
+      <PaneBoundary name="escalations">
+        <EscalationQueue />
+      </PaneBoundary>
       <PaneBoundary name="team">
         <section className="pane">
           <p className="muted">{t('supervisor.soon')}</p>
@@ -76,10 +85,8 @@ export function TrainerWorkspace() {
   return (
     <main className="workspace-main" data-testid="workspace-trainer" aria-labelledby={headingId}>
       <h1 id={headingId}>{t('trainer.heading')}</h1>
-      <PaneBoundary name="scenarios">
-        <section className="pane">
-          <p className="muted">{t('trainer.soon')}</p>
-        </section>
+      <PaneBoundary name="guidance-editor">
+        <GuidanceEditor />
       </PaneBoundary>
     </main>
   );

@@ -7,6 +7,7 @@ import { errorKey } from '../../i18n/error-key';
 import { useLocaleFormat } from '../../i18n/use-locale-format';
 import { elapsed, ElapsedTimer } from '../../ui/ElapsedTimer';
 import { useDraftsStore } from '../drafts/drafts-store';
+import { LinkCustomerPanel } from '../phone/LinkCustomerPanel';
 import { useWrapUpStore, type WrapUpForm } from './wrap-up-store';
 import './wrap-up.css';
 
@@ -82,6 +83,7 @@ function WrapUpFormView({ pending }: { pending: PendingWrapUp }) {
         <span className="muted">{t('wrapUp.call', { number: pending.call.number })}</span>
         <WrapUpClock pending={pending} />
       </header>
+      <WrapUpCustomer pending={pending} />
       <form className="wrap-up-form" onSubmit={submit}>
         <label htmlFor={ids.filter}>{t('wrapUp.disposition')}</label>
         <input
@@ -194,6 +196,31 @@ function WrapUpFormView({ pending }: { pending: PendingWrapUp }) {
         )}
       </form>
     </section>
+  );
+}
+
+/** Who the call was with, and the way to say it was someone else before the wrap-up is saved. */
+function WrapUpCustomer({ pending }: { pending: PendingWrapUp }) {
+  const { t } = useTranslation();
+  const name = useWrapUpStore((s) => s.customerName);
+  const [changing, setChanging] = useState(false);
+  const customerId = pending.call.customerId;
+  return (
+    <div className="wrap-up-customer" data-testid="wrap-up-customer" data-customer-id={customerId ?? ''}>
+      <span data-testid="wrap-up-customer-name">
+        {customerId === null ? t('wrapUp.noCustomer') : t('wrapUp.customer', { name: name ?? '…' })}
+      </span>
+      <button
+        type="button"
+        className="button button-secondary"
+        data-testid="wrap-up-change-customer"
+        aria-expanded={changing}
+        onClick={() => setChanging(!changing)}
+      >
+        {customerId === null ? t('phone.action.linkCustomer') : t('phone.action.changeCustomer')}
+      </button>
+      {changing && <LinkCustomerPanel callId={pending.call.id} linkedId={customerId} testId="wrap-up-link" onLinked={() => setChanging(false)} />}
+    </div>
   );
 }
 

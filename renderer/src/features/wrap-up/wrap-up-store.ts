@@ -20,6 +20,8 @@ export interface WrapUpForm {
 
 export interface WrapUpState {
   pending: PendingWrapUp | null;
+  /** The name of the customer the pending call is linked to (null while it is read, or for nobody). */
+  customerName: string | null;
   dispositions: DispositionCode[];
   saving: boolean;
   error: ErrorCode | null;
@@ -30,6 +32,7 @@ export interface WrapUpState {
 
 export const wrapUpInitialState = {
   pending: null as PendingWrapUp | null,
+  customerName: null as string | null,
   dispositions: [] as DispositionCode[],
   saving: false,
   error: null as ErrorCode | null,
@@ -40,7 +43,10 @@ export const useWrapUpStore = create<WrapUpState>()((set, get) => ({
 
   start() {
     const due = (pending: PendingWrapUp | null) => {
-      set({ pending, error: null });
+      const customerId = pending?.call.customerId ?? null;
+      const sameCustomer = customerId === (get().pending?.call.customerId ?? null);
+      set({ pending, error: null, ...(sameCustomer ? {} : { customerName: null }) });
+      if (customerId && (!sameCustomer || get().customerName === null)) void nameCustomer(customerId);
       if (!pending) return;
       void get().loadDispositions();
       // The agent wraps up looking at the customer the call was with (after a reload, too).
@@ -79,6 +85,12 @@ export const useWrapUpStore = create<WrapUpState>()((set, get) => ({
     return true;
   },
 }));
+
+/** Who the call is with, by name, from the cache (the agent may link it to someone else meanwhile). */
+async function nameCustomer(customerId: string): Promise<void> {
+  const result = await callHost('customers.get', { id: customerId });
+  if (result.ok && useWrapUpStore.getState().pending?.call.customerId === customerId) useWrapUpStore.setState({ customerName: result.value.customer.name });
+}
 
 export function resetWrapUpStore(): void {
   useWrapUpStore.setState(wrapUpInitialState);
