@@ -12,6 +12,8 @@ export interface WorkerPullOptions {
   serverUrl: string;
   limit?: number;
   idleTimeoutMs?: number;
+  /** The first load's commit group (pull-batch-group.ts); its defaults when absent. */
+  loadGroup?: { rows: number; ms: number };
 }
 
 export type WorkerCommand = { type: 'pull'; id: number; token: string; options: WorkerPullOptions } | { type: 'stop' };

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCache, type CustomerCache } from '../cache/customer-cache';
-import { batchGroupTarget } from './pull-batch-group';
+import { batchGroupTarget, FIRST_LOAD_GROUP } from './pull-batch-group';
 import { pullChanges } from './pull-loop';
 import { toFailureData } from './sync-http';
 import type { WorkerCommand, WorkerData, WorkerPullOptions, WorkerReply } from './pull-worker-protocol';
@@ -45,7 +45,7 @@ async function pull(id: number, token: string, options: WorkerPullOptions): Prom
   const controller = new AbortController();
   running = controller;
   try {
-    const outcome = await pullChanges(batchGroupTarget(open), { ...options, token, signal: controller.signal }, (event) =>
+    const outcome = await pullChanges(batchGroupTarget(open, options.loadGroup ?? FIRST_LOAD_GROUP), { ...options, token, signal: controller.signal }, (event) =>
       post({ type: 'event', id, event }),
     );
     // Caught up: the load's page cache is no longer needed while the worker waits to be stopped.

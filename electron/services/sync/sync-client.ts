@@ -37,6 +37,8 @@ export interface SyncTuning {
   pollMs?: number;
   /** false: pull on the main thread (tests of the in-process path). */
   worker?: boolean;
+  /** Rows and time per first-load transaction in the worker (default 50,000 rows / 2 s). */
+  loadGroup?: { rows: number; ms: number };
 }
 
 export interface SyncClientOptions {
@@ -204,7 +206,7 @@ export class SyncClient {
     try {
       const runner = await this.ensureRunner();
       this.progress.begin();
-      const options = { serverUrl: this.opts.serverUrl, limit: tuning.pullLimit, idleTimeoutMs: tuning.idleTimeoutMs };
+      const options = { serverUrl: this.opts.serverUrl, limit: tuning.pullLimit, idleTimeoutMs: tuning.idleTimeoutMs, loadGroup: tuning.loadGroup };
       await this.opts.session.withToken((token) => runner.pull(token, options, (event) => this.onPullEvent(event)));
       this.progress.caughtUp();
       this.pullBackoff.reset();

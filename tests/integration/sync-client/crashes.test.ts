@@ -94,7 +94,7 @@ describe.each(backends)('crashes (%s)', (backend) => {
     await after.close();
     expect(cacheFigures(h.cacheFile())).toEqual(expected);
     expect(cacheFigures(h.cacheFile()).rows).toBe(total);
-  }, 240_000);
+  }, 120_000);
 
   it('the host killed while pushing: after a restart every note written before the kill reaches the server exactly once', async () => {
     const server: TestServer = await startTestServer(backend, { logLevel: 'warn' });
@@ -139,6 +139,6 @@ describe.each(backends)('crashes (%s)', (backend) => {
     const counts = new Map(rows.map((r) => [r.text, r.n]));
     for (const text of confirmed) expect(counts.get(text), text).toBe(1);
     expect(rows.every((r) => r.n === 1)).toBe(true);
-  }, 240_000);
+  }, 120_000);
 });
 

@@ -34,6 +34,8 @@ export const FAST_SYNC: SyncTuning = {
   heartbeatMs: 2_000,
   idleTimeoutMs: 5_000,
   pushTimeoutMs: 5_000,
+  // Loads of a few thousand rows commit (and report progress) several times, as a big one does.
+  loadGroup: { rows: 2_000, ms: 500 },
 };
 
 export async function seedCustomers(db: Db, n: number, prefix = 't'): Promise<number> {
