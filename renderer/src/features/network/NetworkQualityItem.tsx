@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePhoneStore } from '../phone/phone-store';
@@ -29,7 +30,7 @@ export function NetworkQualityItem() {
   );
 }
 
-function describe(reason: NetworkReason, t: ReturnType<typeof useTranslation>['t']): string {
+function describe(reason: NetworkReason, t: TFunction): string {
   switch (reason.kind) {
     case 'roundTrip':
       return t('network.roundTrip', { ms: reason.ms });
