@@ -68,6 +68,8 @@ describe('cache migrations', () => {
       expect(db.pragma('foreign_key_check')).toEqual([]);
       db.close();
       const after = tableCounts(file);
+      // Migration 11 forgets the pull cursor on purpose (the feed is pulled again); every other row stays.
+      if (version <= 11) delete before.sync_state;
       for (const [table, count] of Object.entries(before)) expect(after[table], table).toBe(count);
     },
   );
@@ -75,8 +77,14 @@ describe('cache migrations', () => {
   it('migration 2 keeps the resume cursor of a file from version 1 and starts it as not yet caught up', () => {
     const file = fileAtVersion(1);
     SEED_AT_VERSION[1]!(file);
+    const atTwo = new Database(file);
+    migrate(atTwo, MIGRATIONS.slice(0, 2));
+    expect(atTwo.prepare('SELECT cursor FROM sync_state').pluck().all()).toEqual(['k1']);
+    expect(atTwo.prepare('SELECT count(*) FROM sync_progress').pluck().get()).toBe(0);
+    atTwo.close();
+    // Up to the latest version: migration 11 then forgets the cursor, and the file pulls again.
     const cache = openTestCache(file, { now: () => new Date('2025-03-02T08:00:00Z') });
-    expect(cache.cursor()).toBe('k1');
+    expect(cache.cursor()).toBeNull();
     expect(cache.caughtUpAt()).toBeNull();
     expect(cache.markCaughtUp()).toBe('2025-03-02T08:00:00.000Z');
     expect(cache.caughtUpAt()).toBe('2025-03-02T08:00:00.000Z');
@@ -105,6 +113,23 @@ describe('cache migrations', () => {
     );
     expect(cache.recentCalls().map((c) => c.id)).toEqual(['call-1']);
     expect(cache.pendingOutbox().map((e) => e.kind)).toEqual(['interaction.create', 'call.record', 'interaction.create']);
+  });
+
+  it('migration 11 makes a file from version 10 pull the feed again, still caught up, to fill in its orders\' delivery facts', () => {
+    const file = fileAtVersion(10);
+    SEED_AT_VERSION[2]!(file);
+    const db = new Database(file);
+    db.exec(`INSERT INTO orders (id, customer_id, number, number_key, status, placed_at, currency, total_minor, version)
+      VALUES ('o1', 'c1', 'SO-1', 'so1', 'delivered', '2025-02-01T00:00:00.000Z', 'PHP', 129900, 3);`);
+    db.close();
+
+    const cache = openTestCache(file);
+    expect(cache.cursor()).toBeNull();
+    expect(cache.caughtUpAt()).toBe('2025-03-02T08:00:00.000Z');
+    cache.close();
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare('SELECT delivered_at, channel FROM orders WHERE id = ?').get('o1')).toEqual({ delivered_at: null, channel: 'online' });
+    after.close();
   });
 
   it('creates the search index with accent folding and prefix indexes', () => {
