@@ -14,6 +14,7 @@ import { HttpError, installErrorHandling } from './http/errors';
 import { sipConfigFromEnv } from './sip/config';
 import { registerContentRoutes } from './content/routes';
 import { registerGuidanceRoutes } from './guidance/routes';
+import { registerPolicyAdminRoutes } from './guidance/policy-admin-routes';
 import { seedGuidanceOnStart } from './guidance/seed';
 import { registerSipRoutes } from './sip/routes';
 import { registerSyncRoutes } from './sync/routes';
@@ -125,6 +126,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     registerSipRoutes(app, { config: sip });
     registerContentRoutes(app, { db: openDatabase, wrapUpRules: options.wrapUpRules });
     registerGuidanceRoutes(app, { db: openDatabase });
+    registerPolicyAdminRoutes(app, { db: openDatabase });
     await registerSyncRoutes(app, { db: openDatabase, live: opts.live, push: { escalations: { managerLimit: options.managerApprovalLimit } } });
 
     await app.listen({ port: options.port, host: options.host });

@@ -80,7 +80,8 @@ export function resolveServerOptions(opts: ServerOptions): ResolvedOptions {
     rateLimit: { ...DEFAULT_RATE_LIMIT, ...opts.rateLimit },
     trustProxy: opts.trustProxy ?? false,
     logStream: opts.logStream,
-    wrapUpRules: WrapUpRules.parse(opts.wrapUpRules ?? DEFAULT_WRAP_UP_RULES),
+    // A recovery pause length left out means the default, so every console hears the same one.
+    wrapUpRules: WrapUpRules.parse({ recoveryPauseSeconds: DEFAULT_WRAP_UP_RULES.recoveryPauseSeconds, ...(opts.wrapUpRules ?? DEFAULT_WRAP_UP_RULES) }),
     managerApprovalLimit: opts.managerApprovalLimit ?? DEFAULT_MANAGER_APPROVAL_LIMIT,
     policyPack: PolicyPackCode.parse(opts.policyPack ?? 'ph'),
   };
@@ -116,6 +117,8 @@ export const ServerEnv = z.object({
   KALMA_WRAP_UP_TARGET_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().pipe(WrapUpRules.shape.targetSeconds).optional()),
   KALMA_WRAP_UP_LIMIT_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().pipe(WrapUpRules.shape.limitSeconds).optional()),
   KALMA_WRAP_UP_DEFAULT_DISPOSITION: z.preprocess(emptyAsUnset, WrapUpRules.shape.defaultDisposition.optional()),
+  /** The recovery pause offered after a call flagged abusive, in seconds (0: none offered). */
+  KALMA_RECOVERY_PAUSE_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().pipe(WrapUpRules.shape.recoveryPauseSeconds.unwrap()).optional()),
   /** Escalations: the most a manager may approve, e.g. "PHP 10000, BRL 1000, USD 200", "5000" or "none". */
   KALMA_MANAGER_APPROVAL_LIMIT: z.preprocess(emptyAsUnset, z.string().max(500).transform(readManagerLimit).optional()),
   /** The returns policy pack seeded on an empty server: ph, br or us. */
@@ -137,6 +140,7 @@ export function optionsFromEnv(env: ServerEnv, platform: NodeJS.Platform, proces
       targetSeconds: env.KALMA_WRAP_UP_TARGET_SECONDS ?? DEFAULT_WRAP_UP_RULES.targetSeconds,
       limitSeconds: env.KALMA_WRAP_UP_LIMIT_SECONDS ?? DEFAULT_WRAP_UP_RULES.limitSeconds,
       defaultDisposition: env.KALMA_WRAP_UP_DEFAULT_DISPOSITION ?? DEFAULT_WRAP_UP_RULES.defaultDisposition,
+      recoveryPauseSeconds: env.KALMA_RECOVERY_PAUSE_SECONDS ?? DEFAULT_WRAP_UP_RULES.recoveryPauseSeconds,
     },
     managerApprovalLimit: env.KALMA_MANAGER_APPROVAL_LIMIT,
     policyPack: env.KALMA_POLICY_PACK,

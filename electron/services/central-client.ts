@@ -12,6 +12,17 @@ import { ContractFailure } from '../../shared/contract';
 import { API_GUIDANCE, GuidanceServed, GuidanceStamp, PublishedRef, ScriptList } from '../../shared/api/guidance';
 import { EditableScript, type ScriptVersionRef } from '../../shared/contract/guidance';
 import type { Script } from '../../shared/guidance/script';
+import type { GuidanceThresholds } from '../../shared/guidance/triggers';
+import {
+  API_POLICY_ADMIN,
+  StoredPolicyPack,
+  TeamThresholds,
+  TeamThresholdsList,
+  type SavePolicyPackBody,
+  type StoredPolicyPack as StoredPolicyPackT,
+  type TeamThresholds as TeamThresholdsT,
+} from '../../shared/api/policy-admin';
+import type { NewScript } from '../../shared/guidance/script-new';
 import type { Language, User } from '../../shared/domain/user';
 
 export interface CentralClientOptions {
@@ -87,6 +98,32 @@ export class CentralClient {
 
   async publishScript(token: string, id: string): Promise<ScriptVersionRef> {
     return this.request('POST', API_GUIDANCE.publish(id), { token, body: {}, schema: PublishedRef });
+  }
+
+  async createScript(token: string, input: NewScript): Promise<EditableScript> {
+    return this.request('POST', API_GUIDANCE.scripts, { token, body: input, schema: EditableScript });
+  }
+
+  async retireScript(token: string, id: string): Promise<EditableScript> {
+    return this.request('POST', API_GUIDANCE.retire(id), { token, body: {}, schema: EditableScript });
+  }
+
+  /** Admins: the floor's policy pack as stored, to edit. */
+  async policyPack(token: string): Promise<StoredPolicyPackT> {
+    return this.request('GET', API_POLICY_ADMIN.pack, { token, schema: StoredPolicyPack });
+  }
+
+  async savePolicyPack(token: string, body: SavePolicyPackBody): Promise<StoredPolicyPackT> {
+    return this.request('PUT', API_POLICY_ADMIN.pack, { token, body, schema: StoredPolicyPack });
+  }
+
+  /** The teams whose guidance thresholds this person may tune. */
+  async teamThresholds(token: string): Promise<TeamThresholdsT[]> {
+    return (await this.request('GET', API_POLICY_ADMIN.thresholds, { token, schema: TeamThresholdsList })).teams;
+  }
+
+  async saveTeamThresholds(token: string, teamId: string, thresholds: GuidanceThresholds): Promise<TeamThresholdsT> {
+    return this.request('PUT', API_POLICY_ADMIN.team(teamId), { token, body: { thresholds }, schema: TeamThresholds });
   }
 
   async adminUsers(token: string): Promise<AdminUsers> {

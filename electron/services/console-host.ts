@@ -19,6 +19,7 @@ import { registerCustomerProfileHandlers } from './sync/customer-profile-handler
 import type { SyncTuning } from './sync/sync-client';
 import { GuidanceCopy } from './guidance/guidance-copy';
 import { registerGuidanceHandlers } from './guidance/guidance-handlers';
+import { registerPolicyAdminHandlers } from './guidance/policy-admin-handlers';
 
 /** Where the central server runs when nothing else is configured (`npm run server`). */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4010';
@@ -212,7 +213,19 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     list: () => session.withToken((token) => client.guidanceScripts(token)),
     saveDraft: (script) => session.withToken((token) => client.saveScriptDraft(token, script)),
     publish: (id) => session.withToken((token) => client.publishScript(token, id)),
+    create: (input) => session.withToken((token) => client.createScript(token, input)),
+    retire: (id) => session.withToken((token) => client.retireScript(token, id)),
   });
+  registerPolicyAdminHandlers(
+    registry,
+    {
+      policyPack: () => session.withToken((token) => client.policyPack(token)),
+      savePolicyPack: (body) => session.withToken((token) => client.savePolicyPack(token, body)),
+      teamThresholds: () => session.withToken((token) => client.teamThresholds(token)),
+      saveTeamThresholds: (teamId, thresholds) => session.withToken((token) => client.saveTeamThresholds(token, teamId, thresholds)),
+    },
+    () => void guidance.refresh({ force: true }),
+  );
 
   const missing = registry.missing();
   if (missing.length > 0) throw new Error(`the console host has no handler for: ${missing.join(', ')}`);

@@ -56,7 +56,8 @@ export async function wrapUpCall(q: Queryable, agent: Author, wrapUp: WrapUp): P
   await q.query(
     `UPDATE call_records SET disposition = $3, wrap_up_notes = $4, follow_up_at = $5, survey_requested = $6,
             wrapped_up_at = $7, wrap_up_automatic = $8,
-            customer_id = CASE WHEN $9::boolean THEN $10::text ELSE customer_id END
+            customer_id = CASE WHEN $9::boolean THEN $10::text ELSE customer_id END,
+            guidance = $11::jsonb, abusive = $12
      WHERE agent_id = $1 AND call_id = $2`,
     [
       agent.id,
@@ -69,6 +70,9 @@ export async function wrapUpCall(q: Queryable, agent: Author, wrapUp: WrapUp): P
       wrapUp.automatic,
       linked,
       wrapUp.customerId ?? null,
+      // The payload was parsed with the shared schema at the sync boundary; null when nothing fired.
+      wrapUp.guidance ? JSON.stringify(wrapUp.guidance) : null,
+      wrapUp.abusive,
     ],
   );
 }

@@ -1,20 +1,26 @@
 import type { FastifyInstance } from 'fastify';
-import { API_GUIDANCE, PublishBody, SaveDraftBody, ScriptIdParams, type GuidanceServed, type GuidanceStamp } from '../../shared/api/guidance';
+import { API_GUIDANCE, CreateScriptBody, PublishBody, RetireBody, SaveDraftBody, ScriptIdParams, type GuidanceServed, type GuidanceStamp } from '../../shared/api/guidance';
 import type { EditableScript, ScriptVersionRef } from '../../shared/contract/guidance';
 import { ANY_ROLE, requireRole, sessionOf } from '../auth/require-role';
 import type { Db } from '../db/db';
 import { HttpError, parseBody } from '../http/errors';
-import { editableScripts, guidanceContent, guidanceStamp, publishDraft, saveDraft } from './store';
+import { createScript, editableScripts, guidanceContent, guidanceStamp, publishDraft, retireScript, saveDraft } from './store';
+import { thresholdsFor, thresholdsStamp } from './policy-admin-store';
 
 const AUTHORS = requireRole('trainer', 'admin');
 
 /** Guidance content for every console, and the authoring routes for trainers and admins. */
 export function registerGuidanceRoutes(app: FastifyInstance, { db }: { db: Db }): void {
-  app.get(API_GUIDANCE.content, { config: { access: ANY_ROLE } }, async (request): Promise<GuidanceServed> =>
-    guidanceContent(db, (what, message) => request.log.warn(what, message)),
-  );
+  app.get(API_GUIDANCE.content, { config: { access: ANY_ROLE } }, async (request): Promise<GuidanceServed> => {
+    const warn = (what: object, message: string) => request.log.warn(what, message);
+    // The floor's content, with the thresholds of the caller's own team (policy-admin-store.ts).
+    const content = await guidanceContent(db, warn);
+    return { ...content, thresholds: await thresholdsFor(db, sessionOf(request).user.id, warn) };
+  });
 
-  app.get(API_GUIDANCE.stamp, { config: { access: ANY_ROLE } }, async (): Promise<GuidanceStamp> => ({ stamp: await guidanceStamp(db) }));
+  app.get(API_GUIDANCE.stamp, { config: { access: ANY_ROLE } }, async (request): Promise<GuidanceStamp> => ({
+    stamp: `${await guidanceStamp(db)}|${await thresholdsStamp(db, sessionOf(request).user.id)}`,
+  }));
 
   app.get(API_GUIDANCE.scripts, { config: { access: AUTHORS } }, async (): Promise<{ scripts: EditableScript[] }> => ({
     scripts: await editableScripts(db),
@@ -33,5 +39,20 @@ export function registerGuidanceRoutes(app: FastifyInstance, { db }: { db: Db })
     const published = await publishDraft(db, id, sessionOf(request).user);
     request.log.info({ scriptId: id, version: published.version, by: sessionOf(request).user.id }, 'script published');
     return published;
+  });
+
+  app.post(API_GUIDANCE.scripts, { config: { access: AUTHORS } }, async (request): Promise<EditableScript> => {
+    const input = parseBody(CreateScriptBody, request.body);
+    const created = await createScript(db, input, sessionOf(request).user);
+    request.log.info({ scriptId: created.script.id, by: sessionOf(request).user.id }, 'script created');
+    return created;
+  });
+
+  app.post('/api/v1/guidance/scripts/:id/retire', { config: { access: AUTHORS } }, async (request): Promise<EditableScript> => {
+    const { id } = parseBody(ScriptIdParams, request.params);
+    parseBody(RetireBody, request.body ?? {});
+    const retired = await retireScript(db, id, sessionOf(request).user);
+    request.log.info({ scriptId: id, by: sessionOf(request).user.id }, 'script retired');
+    return retired;
   });
 }

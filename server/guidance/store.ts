@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EditableScript, GuidanceContent, ScriptVersionRef } from '../../shared/contract/guidance';
 import { Script } from '../../shared/guidance/script';
 import { checkScript } from '../../shared/guidance/script-check';
+import { newScriptDraft, type NewScript } from '../../shared/guidance/script-new';
 import { DEFAULT_GUIDANCE_THRESHOLDS } from '../../shared/guidance/triggers';
 import { PolicyPack } from '../../shared/policy/policy-pack';
 import type { User } from '../../shared/domain/user';
@@ -57,8 +58,10 @@ export async function seedGuidance(db: Db, scripts: Script[], pack: PolicyPack, 
 /** Published content, the newest version of each script; a stored script that no longer parses is left out. */
 export async function guidanceContent(db: Queryable, warn: (what: object, message: string) => void): Promise<GuidanceContent> {
   const { rows } = await db.query<VersionRow>(
-    `SELECT DISTINCT ON (script_id) script_id, version, body, published_at, published_by
-     FROM script_versions ORDER BY script_id, version DESC`,
+    `SELECT DISTINCT ON (v.script_id) v.script_id, v.version, v.body, v.published_at, v.published_by
+     FROM script_versions v
+     WHERE NOT EXISTS (SELECT 1 FROM script_retirements r WHERE r.script_id = v.script_id)
+     ORDER BY v.script_id, v.version DESC`,
   );
   const scripts: Script[] = [];
   let updatedAt: string | null = null;
@@ -77,14 +80,24 @@ export async function guidanceContent(db: Queryable, warn: (what: object, messag
 
 /** A fingerprint of the published content: a console refetches only when it differs. */
 export async function guidanceStamp(db: Queryable): Promise<string> {
-  const { rows } = await db.query<{ n: number | string; latest: Date | string | null; pack: number | string | null }>(
+  const { rows } = await db.query<{
+    n: number | string;
+    latest: Date | string | null;
+    pack: number | string | null;
+    retired: number | string | null;
+    retired_latest: Date | string | null;
+  }>(
     `SELECT (SELECT count(*) FROM script_versions) AS n,
             (SELECT max(published_at) FROM script_versions) AS latest,
-            (SELECT version FROM policies WHERE id = $1) AS pack`,
+            (SELECT version FROM policies WHERE id = $1) AS pack,
+            (SELECT count(*) FROM script_retirements) AS retired,
+            (SELECT max(retired_at) FROM script_retirements) AS retired_latest`,
     [POLICY_PACK_ROW],
   );
   const row = rows[0];
-  return `${String(row?.n ?? 0)}|${row?.latest ? iso(row.latest) : '-'}|${String(row?.pack ?? '-')}`;
+  // Retirements count too: a console must drop a retired script on its next fetch.
+  const retired = `${String(row?.retired ?? 0)}@${row?.retired_latest ? iso(row.retired_latest) : '-'}`;
+  return `${String(row?.n ?? 0)}|${row?.latest ? iso(row.latest) : '-'}|${String(row?.pack ?? '-')}|${retired}`;
 }
 
 /** Every script's working copy: its draft when one is in progress, else its newest published version. */
@@ -94,18 +107,26 @@ export async function editableScripts(db: Queryable): Promise<EditableScript[]> 
      FROM script_versions ORDER BY script_id, version DESC`,
   );
   const drafts = await db.query<DraftRow>('SELECT script_id, body, updated_at, updated_by FROM script_drafts');
+  const retiredRows = await db.query<{ script_id: string }>('SELECT script_id FROM script_retirements');
+  const retired = new Set(retiredRows.rows.map((row) => row.script_id));
   const byId = new Map<string, EditableScript>();
   for (const row of published.rows) {
     const parsed = Script.safeParse({ ...(row.body as object), version: row.version, status: 'published' });
     if (parsed.success) {
-      byId.set(row.script_id, { script: parsed.data, publishedVersion: row.version, updatedAt: iso(row.published_at), updatedBy: row.published_by });
+      byId.set(row.script_id, {
+        script: parsed.data,
+        publishedVersion: row.version,
+        updatedAt: iso(row.published_at),
+        updatedBy: row.published_by,
+        retired: retired.has(row.script_id),
+      });
     }
   }
   for (const row of drafts.rows) {
     const parsed = Script.safeParse(row.body);
     if (!parsed.success) continue;
     const publishedVersion = byId.get(row.script_id)?.publishedVersion ?? null;
-    byId.set(row.script_id, { script: parsed.data, publishedVersion, updatedAt: iso(row.updated_at), updatedBy: row.updated_by });
+    byId.set(row.script_id, { script: parsed.data, publishedVersion, updatedAt: iso(row.updated_at), updatedBy: row.updated_by, retired: retired.has(row.script_id) });
   }
   return [...byId.values()].sort((a, b) => a.script.id.localeCompare(b.script.id));
 }
@@ -121,8 +142,56 @@ export async function saveDraft(db: Db, script: Script, user: User): Promise<Edi
        RETURNING updated_at`,
       [script.id, JSON.stringify(draft), user.id],
     );
-    return { script: draft, publishedVersion: latest, updatedAt: iso(rows[0]!.updated_at), updatedBy: user.id };
+    const retired = await tx.query('SELECT 1 FROM script_retirements WHERE script_id = $1', [script.id]);
+    return { script: draft, publishedVersion: latest, updatedAt: iso(rows[0]!.updated_at), updatedBy: user.id, retired: retired.rows.length > 0 };
   });
+}
+
+/** Starts a script as a draft; an id already used by a published script or a draft is refused. */
+export async function createScript(db: Db, input: NewScript, user: User): Promise<EditableScript> {
+  return db.transaction(async (tx) => {
+    const taken = await tx.query(
+      'SELECT 1 FROM script_versions WHERE script_id = $1 UNION ALL SELECT 1 FROM script_drafts WHERE script_id = $1 LIMIT 1',
+      [input.id],
+    );
+    if (taken.rows.length > 0) {
+      throw new HttpError(409, 'CONFLICT', `A script with the id "${input.id}" already exists. Choose another id.`, {
+        issues: [{ path: 'id', message: 'Already used by another script.' }],
+      });
+    }
+    const draft = newScriptDraft(input);
+    const { rows } = await tx.query<{ updated_at: Date | string }>(
+      'INSERT INTO script_drafts (script_id, body, updated_by, updated_at) VALUES ($1, $2::jsonb, $3, now()) RETURNING updated_at',
+      [draft.id, JSON.stringify(draft), user.id],
+    );
+    return { script: draft, publishedVersion: null, updatedAt: iso(rows[0]!.updated_at), updatedBy: user.id, retired: false };
+  });
+}
+
+/**
+ * Takes a script off the floor. Its published versions stay (call records name the version a call
+ * walked); the notification makes every console refetch and drop it. A draft in progress stays too,
+ * so publishing it later brings the script back.
+ */
+export async function retireScript(db: Db, scriptId: string, user: User): Promise<EditableScript> {
+  await db.transaction(async (tx) => {
+    const latest = await latestVersion(tx, scriptId);
+    const draft = await tx.query('SELECT 1 FROM script_drafts WHERE script_id = $1', [scriptId]);
+    if (latest === null && draft.rows.length === 0) throw new HttpError(404, 'NOT_FOUND', 'There is no script with this id.');
+    if (latest === null) {
+      // Never published, so no call used it: retiring a draft only would leave nothing to keep.
+      throw new HttpError(409, 'CONFLICT', 'This script was never published, so agents do not see it. There is nothing to retire.');
+    }
+    await tx.query(
+      `INSERT INTO script_retirements (script_id, retired_by, retired_at) VALUES ($1, $2, now())
+       ON CONFLICT (script_id) DO NOTHING`,
+      [scriptId, user.id],
+    );
+    await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, '']);
+  });
+  const entry = (await editableScripts(db)).find((item) => item.script.id === scriptId);
+  if (!entry) throw new HttpError(404, 'NOT_FOUND', 'There is no script with this id.');
+  return entry;
 }
 
 /**
@@ -150,6 +219,8 @@ export async function publishDraft(db: Db, scriptId: string, user: User): Promis
       [scriptId, version, JSON.stringify(parsed.data), user.id],
     );
     await tx.query('DELETE FROM script_drafts WHERE script_id = $1', [scriptId]);
+    // Publishing a retired script puts it back on the floor.
+    await tx.query('DELETE FROM script_retirements WHERE script_id = $1', [scriptId]);
     await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, '']);
     return { id: scriptId, version };
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call, event } from './core';
-import { AgentStateChange, AgentStateReason, ChosenAgentState } from '../domain/agent-state';
+import { AgentStateChange, AgentStateReason, SettableAgentState } from '../domain/agent-state';
 
 /**
  * The agent's state (available, break, lunch …). Kept in the signed-in person's cache and its
@@ -12,9 +12,12 @@ const NoInput = z.object({}).strict();
 export const agentCalls = {
   /** The state now and since when. */
   'agent.state': call({ input: NoInput, output: AgentStateChange }),
-  /** The agent picks a state from the menu; `on_call` and `after_call_work` follow the phone. */
+  /**
+   * The agent picks a state from the menu, or takes the recovery pause offered after an abusive
+   * call; `on_call` and `after_call_work` follow the phone.
+   */
   'agent.setState': call({
-    input: z.object({ state: ChosenAgentState, reason: AgentStateReason.optional() }).strict(),
+    input: z.object({ state: SettableAgentState, reason: AgentStateReason.optional() }).strict(),
     output: AgentStateChange,
   }),
 } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call, event } from './core';
 import { Script, ScriptId } from '../guidance/script';
+import { NewScript } from '../guidance/script-new';
 import { GuidanceThresholds } from '../guidance/triggers';
 import { PolicyPack } from '../policy/policy-pack';
 
@@ -33,6 +34,8 @@ export const EditableScript = z.object({
   publishedVersion: z.number().int().nullable(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
+  /** Retired: agents are no longer offered it; its versions stay for the calls that used them. */
+  retired: z.boolean().default(false),
 });
 export type EditableScript = z.output<typeof EditableScript>;
 
@@ -45,6 +48,10 @@ export const guidanceCalls = {
   'guidance.saveDraft': call({ input: Script, output: EditableScript }),
   /** Trainers and admins: publish the draft as a new version; refused with field issues if incomplete. */
   'guidance.publish': call({ input: z.object({ id: ScriptId }).strict(), output: ScriptVersionRef }),
+  /** Trainers and admins: start a new script as a draft (title, situation, first step). */
+  'guidance.createScript': call({ input: NewScript, output: EditableScript }),
+  /** Trainers and admins: take a script off the floor; agents stop seeing it on their next sync. */
+  'guidance.retire': call({ input: z.object({ id: ScriptId }).strict(), output: EditableScript }),
 } as const;
 
 export const guidanceEvents = {

@@ -10,6 +10,7 @@ import { caseCalls } from './cases';
 import { escalationCalls } from './escalations';
 import { networkCalls, networkEvents } from './network';
 import { guidanceCalls, guidanceEvents } from './guidance';
+import { policyAdminCalls } from './policy-admin';
 import type { CALL_NAMES, EVENT_NAMES } from './names';
 import { phoneCalls } from './phone';
 import { sessionCalls, sessionEvents } from './session';
@@ -30,6 +31,7 @@ export * from './drafts';
 export * from './callbacks';
 export * from './network';
 export * from './guidance';
+export * from './policy-admin';
 export type { KalmaBridge } from './bridge';
 
 /** Every call between renderer and host. Adding one: an entry here (via a feature file) and a handler. */
@@ -47,6 +49,7 @@ export const calls = {
   ...callbackCalls,
   ...networkCalls,
   ...guidanceCalls,
+  ...policyAdminCalls,
 } as const satisfies Record<string, CallSpec>;
 
 /** Every event the host pushes to the renderer. */

@@ -50,6 +50,12 @@ export const CALL_NAMES = [
   'guidance.allScripts',
   'guidance.saveDraft',
   'guidance.publish',
+  'guidance.createScript',
+  'guidance.retire',
+  'policy.get',
+  'policy.save',
+  'thresholds.list',
+  'thresholds.save',
 ] as const;
 
 export const EVENT_NAMES = ['session.changed', 'customers.changed', 'sync.status', 'agent.stateChanged', 'wrapUp.changed', 'network.quality', 'guidance.changed'] as const;

@@ -6,7 +6,7 @@ import { Instant } from './row-version';
  * itself moves them to `on_call` when a call connects and to `after_call_work` while they wrap up.
  * Every change is kept with its time (attendance and adherence read this log).
  */
-export const AGENT_STATES = ['available', 'on_call', 'after_call_work', 'break', 'lunch', 'training', 'meeting', 'offline'] as const;
+export const AGENT_STATES = ['available', 'on_call', 'after_call_work', 'break', 'lunch', 'training', 'meeting', 'offline', 'recovery'] as const;
 export const AgentStateName = z.enum(AGENT_STATES);
 export type AgentStateName = z.infer<typeof AgentStateName>;
 
@@ -14,6 +14,15 @@ export type AgentStateName = z.infer<typeof AgentStateName>;
 export const CHOSEN_STATES = ['available', 'break', 'lunch', 'training', 'meeting', 'offline'] as const satisfies readonly AgentStateName[];
 export const ChosenAgentState = z.enum(CHOSEN_STATES);
 export type ChosenAgentState = z.infer<typeof ChosenAgentState>;
+
+/**
+ * What the console may set for the agent: the chosen states, and `recovery`, the pause offered
+ * after a call flagged abusive (Brazil's NR-17 Annex II). It is not in the menu, so that it stays
+ * tied to such a call rather than becoming one more break.
+ */
+export const SETTABLE_STATES = [...CHOSEN_STATES, 'recovery'] as const satisfies readonly AgentStateName[];
+export const SettableAgentState = z.enum(SETTABLE_STATES);
+export type SettableAgentState = z.infer<typeof SettableAgentState>;
 
 export const AgentStateReason = z.string().trim().max(200);
 

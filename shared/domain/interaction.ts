@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallGuidanceLog } from '../guidance/call-log';
 import { EscalationPacket, EscalationStep, MAX_ESCALATION_STEPS } from './escalation-packet';
 import { EntityId, Instant, RowVersion, Tombstone } from './row-version';
 
@@ -93,6 +94,10 @@ export const CallInteraction = z.object({
   direction: z.enum(['inbound', 'outbound']),
   durationSec: z.number().int().min(0).max(86_400),
   disposition: z.string().trim().max(64).nullable().default(null),
+  /** The guidance log of the call (prompts, scripts walked, checklist ticks); absent when none fired. */
+  guidance: CallGuidanceLog.optional(),
+  /** The agent flagged the caller as abusive at wrap-up; absent on calls that were not. */
+  abusive: z.literal(true).optional(),
 });
 export const NoteInteraction = z.object({ ...envelope, kind: z.literal('note') });
 export const ComplaintInteraction = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallGuidanceLog } from '../guidance/call-log';
 import { CallRecord } from '../phone/call-record';
 import { DispositionCodeValue } from './disposition';
 import { Instant } from './row-version';
@@ -21,6 +22,10 @@ export const WrapUpInput = z
     /** Creates a callback for the customer at this time. */
     followUpAt: Instant.nullable().default(null),
     surveyRequested: z.boolean().default(false),
+    /** What guidance did during the call, for coaching; absent when nothing fired (and from older consoles). */
+    guidance: CallGuidanceLog.optional(),
+    /** The agent flags the caller as abusive: the call record keeps it, and a recovery pause is offered. */
+    abusive: z.boolean().default(false),
   })
   .strict();
 export type WrapUpInput = z.output<typeof WrapUpInput>;
@@ -50,10 +55,29 @@ export const WrapUpRules = z.object({
   targetSeconds: z.number().int().min(0).max(3_600),
   limitSeconds: z.number().int().min(0).max(7_200),
   defaultDisposition: DispositionCodeValue,
+  /**
+   * How long the recovery pause offered after a call flagged abusive lasts; 0 offers none.
+   * Absent from servers (and caches) older than the pause: DEFAULT_RECOVERY_PAUSE_SECONDS.
+   */
+  recoveryPauseSeconds: z.number().int().min(0).max(3_600).optional(),
 });
 export type WrapUpRules = z.output<typeof WrapUpRules>;
 
-export const DEFAULT_WRAP_UP_RULES: WrapUpRules = { targetSeconds: 60, limitSeconds: 300, defaultDisposition: 'no_disposition' };
+/** NR-17 Annex II asks for a pause after an abusive call; five minutes unless the floor says otherwise. */
+export const DEFAULT_RECOVERY_PAUSE_SECONDS = 300;
+
+export const DEFAULT_WRAP_UP_RULES: WrapUpRules = {
+  targetSeconds: 60,
+  limitSeconds: 300,
+  defaultDisposition: 'no_disposition',
+  recoveryPauseSeconds: DEFAULT_RECOVERY_PAUSE_SECONDS,
+};
+
+/** The recovery pause to offer after saving a wrap-up, in seconds; null when none is offered. */
+export function recoveryPauseOffer(abusive: boolean, rules: WrapUpRules): number | null {
+  const seconds = rules.recoveryPauseSeconds ?? DEFAULT_RECOVERY_PAUSE_SECONDS;
+  return abusive && seconds > 0 ? seconds : null;
+}
 
 /** A call waiting for its wrap-up, as the form shows it. */
 export const PendingWrapUp = z.object({

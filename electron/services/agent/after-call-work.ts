@@ -125,7 +125,7 @@ export class AfterCallWork {
 
   private wrapUpByLimit(pending: PendingWrapUp): void {
     try {
-      this.save({ callId: pending.call.id, disposition: pending.rules.defaultDisposition, notes: '', followUpAt: null, surveyRequested: false }, true);
+      this.save({ callId: pending.call.id, disposition: pending.rules.defaultDisposition, notes: '', followUpAt: null, surveyRequested: false, abusive: false }, true);
       this.opts.log.info({ limitSeconds: pending.rules.limitSeconds }, 'wrap-up limit reached; saved with the default disposition');
     } catch (error) {
       // Signed out meanwhile, or saved by the agent at the same moment: nothing left to do.

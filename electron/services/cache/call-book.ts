@@ -77,7 +77,7 @@ export class CallBook {
         if (changes === 0) return { recorded: false, needsWrapUp: false, interaction: null };
         this.outbox.enqueue(this.newId(), { kind: 'call.record', payload: call });
         if (call.answeredAt !== null) return { recorded: true, needsWrapUp: true, interaction: null };
-        const interaction = this.putOnTimeline(call, author, null, '');
+        const interaction = this.putOnTimeline(call, author, { disposition: null, notes: '' });
         return { recorded: true, needsWrapUp: false, interaction };
       })
       .immediate();
@@ -125,7 +125,7 @@ export class CallBook {
         this.markWrapped.run(wrapUp.disposition, wrapUp.notes, wrapUp.wrappedUpAt, call.id);
         this.outbox.enqueue(this.newId(), { kind: 'call.wrapUp', payload: wrapUp });
         const interactions: InteractionView[] = [];
-        const onTimeline = this.putOnTimeline(call, author, wrapUp.disposition, wrapUp.notes);
+        const onTimeline = this.putOnTimeline(call, author, wrapUp);
         if (onTimeline) interactions.push(onTimeline);
         if (onTimeline && wrapUp.followUpAt !== null) interactions.push(this.scheduleCallback(call, author, wrapUp.followUpAt, wrapUp.notes));
         return { call, interactions };
@@ -142,7 +142,11 @@ export class CallBook {
   }
 
   /** The call as a `call` on its customer's timeline; null when the customer is not in the cache. */
-  private putOnTimeline(call: CallRecord, author: Author, disposition: string | null, notes: string): InteractionView | null {
+  private putOnTimeline(
+    call: CallRecord,
+    author: Author,
+    wrapUp: Pick<WrapUp, 'notes' | 'guidance'> & { disposition: string | null; abusive?: boolean },
+  ): InteractionView | null {
     // A customer the cache does not hold (deleted meanwhile) keeps the record, not the timeline entry.
     if (call.customerId === null || this.customerExists.get(call.customerId) === undefined) return null;
     const interaction = CallInteraction.parse({
@@ -153,8 +157,11 @@ export class CallBook {
       author,
       direction: call.direction,
       durationSec: Math.min(talkSeconds(call), 86_400),
-      disposition,
-      text: notes,
+      disposition: wrapUp.disposition,
+      text: wrapUp.notes,
+      // The coaching record travels with the entry, so every console showing the call shows it.
+      ...(wrapUp.guidance ? { guidance: wrapUp.guidance } : {}),
+      ...(wrapUp.abusive ? { abusive: true } : {}),
       // Version 0: written here, not yet confirmed; the pulled row from the server replaces it.
       version: 0,
     });

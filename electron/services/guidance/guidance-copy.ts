@@ -26,6 +26,9 @@ const versionsOf = (content: GuidanceContent | null): ScriptVersionRef[] =>
 const sameVersions = (a: ScriptVersionRef[], b: ScriptVersionRef[]) =>
   a.length === b.length && a.every((ref, i) => ref.id === b[i]?.id && ref.version === b[i]?.version);
 
+/** The rules beside the scripts: an admin's policy edit or a supervisor's thresholds must reach open consoles too. */
+const rulesOf = (content: GuidanceContent | null): string => JSON.stringify([content?.policyPack ?? null, content?.thresholds ?? null]);
+
 /**
  * The signed-in person's copy of the floor's guidance, in `guidance.json` next to their cache file.
  * Reads never wait for the network, so the guidance panel works offline with the last copy. The
@@ -82,9 +85,10 @@ export class GuidanceCopy {
     if (!force && stamp === store.get().stamp) return;
     const content = GuidanceContent.parse(await this.source.fetch());
     if (this.store !== store) return; // signed out while fetching
-    const before = versionsOf(store.get().content);
+    const previous = store.get().content;
+    const before = versionsOf(previous);
     store.update({ content: { ...content, updatedAt: new Date().toISOString() }, stamp });
     const after = versionsOf(content);
-    if (!sameVersions(before, after)) this.onChanged(after);
+    if (!sameVersions(before, after) || rulesOf(previous) !== rulesOf(content)) this.onChanged(after);
   }
 }

@@ -1,5 +1,6 @@
 import type { EditableScript, ScriptVersionRef } from '../../../shared/contract/guidance';
 import type { Script } from '../../../shared/guidance/script';
+import type { NewScript } from '../../../shared/guidance/script-new';
 import type { HandlerRegistry } from '../contract/registry';
 import type { GuidanceCopy } from './guidance-copy';
 
@@ -7,6 +8,8 @@ export interface ScriptAuthoring {
   list(): Promise<EditableScript[]>;
   saveDraft(script: Script): Promise<EditableScript>;
   publish(id: string): Promise<ScriptVersionRef>;
+  create(input: NewScript): Promise<EditableScript>;
+  retire(id: string): Promise<EditableScript>;
 }
 
 /**
@@ -23,5 +26,11 @@ export function registerGuidanceHandlers(registry: HandlerRegistry, copy: Guidan
       // The trainer's own console need not wait for the poke.
       void copy.refresh({ force: true });
       return published;
+    })
+    .handle('guidance.createScript', (input) => authoring.create(input))
+    .handle('guidance.retire', async ({ id }) => {
+      const retired = await authoring.retire(id);
+      void copy.refresh({ force: true });
+      return retired;
     });
 }

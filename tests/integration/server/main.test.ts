@@ -63,8 +63,13 @@ describe('the server process configuration', () => {
 
   it('reads the floor’s wrap-up rules from the environment, with the defaults for what is unset', () => {
     const env = ServerEnv.parse({ KALMA_WRAP_UP_LIMIT_SECONDS: '0', KALMA_WRAP_UP_DEFAULT_DISPOSITION: 'resolved' });
-    expect(optionsFromEnv(env, 'linux', {}).wrapUpRules).toEqual({ targetSeconds: 60, limitSeconds: 0, defaultDisposition: 'resolved' });
+    expect(optionsFromEnv(env, 'linux', {}).wrapUpRules).toEqual({ targetSeconds: 60, limitSeconds: 0, defaultDisposition: 'resolved', recoveryPauseSeconds: 300 });
     expect(ServerEnv.safeParse({ KALMA_WRAP_UP_DEFAULT_DISPOSITION: 'Not A Code' }).success).toBe(false);
+    // The recovery pause after an abusive call: 0 turns the offer off; past an hour is a typo.
+    expect(optionsFromEnv(ServerEnv.parse({ KALMA_RECOVERY_PAUSE_SECONDS: '0' }), 'linux', {}).wrapUpRules?.recoveryPauseSeconds).toBe(0);
+    expect(optionsFromEnv(ServerEnv.parse({ KALMA_RECOVERY_PAUSE_SECONDS: '600' }), 'linux', {}).wrapUpRules?.recoveryPauseSeconds).toBe(600);
+    expect(ServerEnv.safeParse({ KALMA_RECOVERY_PAUSE_SECONDS: '7200' }).success).toBe(false);
+    expect(ServerEnv.safeParse({ KALMA_RECOVERY_PAUSE_SECONDS: 'five' }).success).toBe(false);
   });
 
   it('keeps data in the per-user folder each OS expects', () => {

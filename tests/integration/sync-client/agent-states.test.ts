@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AgentStateChange } from '../../../shared/domain/agent-state';
+import type { DispositionChoices } from '../../../shared/contract/wrap-up';
+import type { PendingWrapUp } from '../../../shared/domain/wrap-up';
 import { backends, freshDatabase, openHost, startTestServer, waitForStatus, type TestServer } from './harness';
 import { tempDir } from '../../fixtures/processes';
 
@@ -61,6 +63,45 @@ describe.each(backends)('agent states (%s)', (backend) => {
     await waitForStatus(h, (s) => s.online && s.pending === 0);
     await vi.waitFor(async () => expect((await stateLog(server)).map((r) => r.state)).toEqual(['available', 'break', 'offline', 'available']));
   }, 180_000);
+
+  it('a recovery pause after an abusive call: the floor’s length reaches the console, the pause reaches the log', async () => {
+    const server = await startTestServer(backend, {
+      logLevel: 'warn',
+      wrapUpRules: { targetSeconds: 60, limitSeconds: 300, defaultDisposition: 'no_disposition', recoveryPauseSeconds: 120 },
+    });
+    cleanups.push(() => server.close());
+    const h = openHost(server.url);
+    cleanups.push(() => h.close());
+    await h.signIn();
+    await vi.waitFor(async () => expect((await h.value<DispositionChoices>('dispositions.list')).fetchedAt).not.toBeNull());
+
+    const ended = Date.now();
+    const at = (secondsAgo: number) => new Date(ended - secondsAgo * 1000).toISOString();
+    await h.value('calls.connected', { callId: 'abusive-1' });
+    await h.value('calls.logEnded', {
+      id: 'abusive-1',
+      direction: 'inbound',
+      number: '+5511987654321',
+      remoteUri: 'sip:+5511987654321@pbx.example',
+      customerId: null,
+      line: 1,
+      startedAt: at(95),
+      answeredAt: at(90),
+      endedAt: at(0),
+      endCause: 'hangup-remote',
+      transfers: [],
+    });
+    const pending = await h.value<PendingWrapUp>('wrapUp.pending');
+    // The console offers the pause the floor set, not the default.
+    expect(pending.rules.recoveryPauseSeconds).toBe(120);
+    await h.value('wrapUp.save', { callId: 'abusive-1', disposition: 'resolved', abusive: true });
+    expect(await h.value('agent.state')).toMatchObject({ state: 'available' });
+
+    expect(await h.value('agent.setState', { state: 'recovery' })).toMatchObject({ state: 'recovery' });
+    await h.value('agent.setState', { state: 'available' });
+    await waitForStatus(h, (s) => s.online && s.pending === 0 && s.rejected === 0);
+    expect((await stateLog(server)).map((r) => r.state)).toEqual(['available', 'on_call', 'after_call_work', 'available', 'recovery', 'available']);
+  }, 120_000);
 
   it('refuses states the agent cannot choose and calls without a session', async () => {
     const server = await startTestServer(backend, { logLevel: 'warn' });

@@ -21,7 +21,7 @@ describe.each(backends)('disposition codes for wrap-up (%s)', (backend) => {
     const reply = await request(server.url, 'GET', API_CONTENT.wrapUp, { token });
     expect(reply.status).toBe(200);
     const { dispositions, rules } = reply.body as WrapUpSetup;
-    expect(rules).toEqual({ targetSeconds: 60, limitSeconds: 300, defaultDisposition: 'no_disposition' });
+    expect(rules).toEqual({ targetSeconds: 60, limitSeconds: 300, defaultDisposition: 'no_disposition', recoveryPauseSeconds: 300 });
     expect(dispositions[0]).toMatchObject({ code: 'resolved', labels: { en: 'Resolved', fil: 'Naresolba', 'pt-BR': 'Resolvido' } });
     expect(dispositions.find((d) => d.code === 'callback_scheduled')?.requiresCallback).toBe(true);
     // The demo history's calls carry these codes: every one must have a label to show.

@@ -7,7 +7,7 @@ import type { GuidanceContent, ScriptVersionRef } from '../../../shared/contract
 import { DEFAULT_GUIDANCE_THRESHOLDS } from '../../../shared/guidance/triggers';
 import { GuidanceCopy, type GuidanceSource } from '../../../electron/services/guidance/guidance-copy';
 import { silentLog } from '../../../electron/services/host-log';
-import { defaultScripts } from '../../../server/guidance/defaults';
+import { defaultPolicyPack, defaultScripts } from '../../../server/guidance/defaults';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -68,6 +68,31 @@ describe('the host copy of the guidance', () => {
     await copy.refresh();
     expect(changes.at(-1)).toContainEqual({ id: 'upset-customer', version: upset.version + 1 });
     expect(copy.content().scripts.find((s) => s.id === 'upset-customer')?.version).toBe(upset.version + 1);
+  });
+
+  it("tells the console when only the policy pack or the team's thresholds changed", async () => {
+    const { server, source } = fakeServer();
+    const changes: ScriptVersionRef[][] = [];
+    const copy = new GuidanceCopy(source, silentLog(), (scripts) => changes.push(scripts));
+    await copy.open(cacheFile());
+    expect(changes).toHaveLength(1);
+
+    server.content.policyPack = defaultPolicyPack('ph');
+    server.stamp = 'b';
+    await copy.refresh();
+    expect(changes).toHaveLength(2);
+    expect(copy.content().policyPack?.id).toBe('ph-retail');
+
+    server.content.thresholds = { ...DEFAULT_GUIDANCE_THRESHOLDS, longHoldSeconds: 25 };
+    server.stamp = 'c';
+    await copy.refresh();
+    expect(changes).toHaveLength(3);
+    expect(copy.content().thresholds.longHoldSeconds).toBe(25);
+
+    // A stamp that moved for nothing this console holds (another team's change) is not news.
+    server.stamp = 'd';
+    await copy.refresh();
+    expect(changes).toHaveLength(3);
   });
 
   it('has no scripts before the first fetch, rather than failing', async () => {

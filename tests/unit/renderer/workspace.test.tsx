@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../../shared/domain/user';
 import { App } from '../../../renderer/src/App';
+import phPack from '../../../resources/policies/ph.json';
+import { PolicyPack } from '../../../shared/policy';
 import { resetAdminUsersStore } from '../../../renderer/src/features/admin/admin-users-store';
 import { resetSessionStore, useSessionStore } from '../../../renderer/src/features/session/session-store';
 import { resetSettingsStore } from '../../../renderer/src/features/settings/settings-store';
@@ -103,6 +105,9 @@ describe('the workspace', () => {
 
   it('tells an admin in words when the server refuses the list, and tries again on request', async () => {
     reply('admin.listUsers', failure('FORBIDDEN'));
+    // The admin's other panes (policy, thresholds) load fine: the only refusal on screen is the list's.
+    reply('policy.get', success({ pack: PolicyPack.parse(phPack), updatedAt: '2026-12-01T00:00:00.000Z', updatedBy: null }));
+    reply('thresholds.list', success([]));
     const root = await signedInAs(people.admin);
     const alert = await waitFor(() => byTestId(root, 'workspace-admin').querySelector('[role="alert"]'), 'refusal shown');
     expect(alert.textContent).toContain("You don't have access to this.");

@@ -97,6 +97,7 @@ describe('the wrap-up pane', () => {
         notes: 'Call back with the refund status',
         followUpAt: new Date('2030-03-02T09:30').toISOString(),
         surveyRequested: true,
+        abusive: false,
       },
     ]);
     await waitFor(() => root.querySelector('[data-testid="wrap-up"]') === null, 'the pane to close');

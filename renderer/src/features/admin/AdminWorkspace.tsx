@@ -2,7 +2,9 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorKey } from '../../i18n/error-key';
 import { PaneBoundary } from '../../ui/PaneBoundary';
+import { ThresholdsEditor } from '../team-guidance/ThresholdsEditor';
 import { useAdminUsersStore } from './admin-users-store';
+import { PolicyEditor } from './PolicyEditor';
 
 /** The admin's view: every account on the central server. */
 export function AdminWorkspace() {
@@ -13,6 +15,12 @@ export function AdminWorkspace() {
       <h1 id={headingId}>{t('admin.heading')}</h1>
       <PaneBoundary name="users">
         <UserList labelledBy={headingId} />
+      </PaneBoundary>
+      <PaneBoundary name="policy-editor">
+        <PolicyEditor />
+      </PaneBoundary>
+      <PaneBoundary name="thresholds">
+        <ThresholdsEditor />
       </PaneBoundary>
     </main>
   );

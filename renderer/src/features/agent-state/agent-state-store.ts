@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ErrorCode } from '../../../../shared/contract';
-import type { AgentStateChange, ChosenAgentState } from '../../../../shared/domain/agent-state';
+import type { AgentStateChange, ChosenAgentState, SettableAgentState } from '../../../../shared/domain/agent-state';
+import { DEFAULT_RECOVERY_PAUSE_SECONDS } from '../../../../shared/domain/wrap-up';
 import { callHost } from '../../host-call';
 import { host } from '../../host/client';
 import { followCalls, followStateWithPhone } from './follow-calls';
@@ -9,54 +10,128 @@ import { followCalls, followStateWithPhone } from './follow-calls';
  * The agent's state (available, break, lunch …) as the host keeps it. The host announces every
  * change (`agent.stateChanged`), including the ones the console makes itself at sign-in; this
  * store listens, and sends the agent's own choices.
+ *
+ * It also keeps the recovery pause: offered after a wrap-up of a call flagged abusive, taken or
+ * not, and ended by itself when its time is up so the agent is not left off the queue.
  */
 export interface AgentStateStore {
   current: AgentStateChange | null;
   saving: boolean;
   error: ErrorCode | null;
+  /** A recovery pause on offer, with its length; null when none is offered. */
+  recoveryOffer: { seconds: number } | null;
+  /** When the recovery pause being taken ends (epoch ms); null outside one. */
+  recoveryEndsAt: number | null;
   /** Subscribes to the host's announcements and reads the state now. Returns the unsubscribe. */
   start(): () => void;
   choose(state: ChosenAgentState, reason?: string): Promise<void>;
+  /** After saving a wrap-up of an abusive call: offer a pause this long. */
+  offerRecovery(seconds: number): void;
+  declineRecovery(): void;
+  takeRecoveryPause(): Promise<void>;
+  /** The agent is ready before the time is up; also what the timer does when it is. */
+  endRecoveryPause(): Promise<void>;
 }
 
 export const agentStateInitialState = {
   current: null as AgentStateChange | null,
   saving: false,
   error: null as ErrorCode | null,
+  recoveryOffer: null as { seconds: number } | null,
+  recoveryEndsAt: null as number | null,
 } satisfies Partial<AgentStateStore>;
 
-export const useAgentStateStore = create<AgentStateStore>()((set) => ({
-  ...agentStateInitialState,
+let recoveryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  start() {
-    const apply = (current: AgentStateChange) => {
-      set({ current });
-      followStateWithPhone(current.state);
-    };
-    const stop = host.on('agent.stateChanged', apply);
-    const stopFollowing = followCalls();
-    void callHost('agent.state', {}).then((result) => {
-      if (result.ok) apply(result.value);
-    });
-    return () => {
-      stop();
-      stopFollowing();
-    };
-  },
+function clearRecoveryTimer(): void {
+  clearTimeout(recoveryTimer);
+  recoveryTimer = undefined;
+}
 
-  async choose(state, reason) {
+export const useAgentStateStore = create<AgentStateStore>()((set, get) => {
+  /** Keeps the timer in step with the state: armed in recovery, gone in any other state. */
+  const apply = (current: AgentStateChange) => {
+    set({ current });
+    followStateWithPhone(current.state, get().recoveryOffer !== null);
+    if (current.state !== 'recovery') {
+      clearRecoveryTimer();
+      if (get().recoveryEndsAt !== null) set({ recoveryEndsAt: null });
+      return;
+    }
+    // After a reload the offer's length is gone; the default is measured from the change's time.
+    const endsAt = get().recoveryEndsAt ?? Date.parse(current.at) + DEFAULT_RECOVERY_PAUSE_SECONDS * 1000;
+    set({ recoveryEndsAt: endsAt, recoveryOffer: null });
+    if (recoveryTimer === undefined) {
+      recoveryTimer = setTimeout(() => {
+        recoveryTimer = undefined;
+        void get().endRecoveryPause();
+      }, Math.max(0, endsAt - Date.now()));
+    }
+  };
+
+  const setState = async (state: SettableAgentState, reason?: string): Promise<boolean> => {
     set({ saving: true, error: null });
     const trimmed = reason?.trim();
     const result = await callHost('agent.setState', { state, ...(trimmed ? { reason: trimmed } : {}) });
     if (!result.ok) {
       set({ saving: false, error: result.error.code });
-      return;
+      return false;
     }
-    set({ current: result.value, saving: false });
-    followStateWithPhone(result.value.state);
-  },
-}));
+    set({ saving: false });
+    apply(result.value);
+    return true;
+  };
+
+  return {
+    ...agentStateInitialState,
+
+    start() {
+      const stop = host.on('agent.stateChanged', apply);
+      const stopFollowing = followCalls();
+      void callHost('agent.state', {}).then((result) => {
+        if (result.ok) apply(result.value);
+      });
+      return () => {
+        stop();
+        stopFollowing();
+        clearRecoveryTimer();
+      };
+    },
+
+    async choose(state, reason) {
+      if (get().recoveryOffer) get().declineRecovery();
+      await setState(state, reason);
+    },
+
+    offerRecovery(seconds) {
+      if (seconds <= 0) return;
+      set({ recoveryOffer: { seconds } });
+      followStateWithPhone(get().current?.state ?? 'offline', true);
+    },
+
+    declineRecovery() {
+      set({ recoveryOffer: null });
+      const current = get().current;
+      if (current) followStateWithPhone(current.state);
+    },
+
+    async takeRecoveryPause() {
+      const offer = get().recoveryOffer;
+      if (!offer) return;
+      clearRecoveryTimer();
+      set({ recoveryEndsAt: Date.now() + offer.seconds * 1000 });
+      if (!(await setState('recovery'))) set({ recoveryEndsAt: null });
+    },
+
+    async endRecoveryPause() {
+      clearRecoveryTimer();
+      if (get().current?.state !== 'recovery') return;
+      await setState('available');
+    },
+  };
+});
 
 export function resetAgentStateStore(): void {
+  clearRecoveryTimer();
   useAgentStateStore.setState(agentStateInitialState);
 }

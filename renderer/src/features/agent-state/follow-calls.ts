@@ -3,9 +3,12 @@ import { LINE_IDS } from '../../../../shared/phone/phone-protocol';
 import { callHost } from '../../host-call';
 import { usePhoneStore, type PhoneState } from '../phone/phone-store';
 
-/** The phone rings only while the agent's state takes calls (shared/domain/agent-state.ts). */
-export function followStateWithPhone(state: AgentStateName): void {
-  const taking = takesCalls(state);
+/**
+ * The phone rings only while the agent's state takes calls (shared/domain/agent-state.ts), and not
+ * while a recovery pause is on offer: after an abusive call the agent decides before the next one.
+ */
+export function followStateWithPhone(state: AgentStateName, recoveryOffered = false): void {
+  const taking = takesCalls(state) && !recoveryOffered;
   if (usePhoneStore.getState().takingCalls !== taking) usePhoneStore.getState().setTakingCalls(taking);
 }
 

@@ -7,6 +7,7 @@ import type { Order, OrderItem } from '../../../../shared/domain/order';
 import { ITEM_CONDITIONS, PROOF_KINDS, type ItemCondition, type ProofKind } from '../../../../shared/policy';
 import { errorKey } from '../../i18n/error-key';
 import { useLocaleFormat } from '../../i18n/use-locale-format';
+import { useEscalationsStore } from '../escalations/escalations-store';
 import { useCustomersStore } from './customers-store';
 import { minorDigits, toMajor, toMinor } from './money';
 import { PolicyPanel } from './PolicyPanel';
@@ -178,6 +179,29 @@ function RequestForm({ customerId, customerTags, kind, order, item }: RequestFor
     setProof((current) => (on ? [...current.filter((p) => p !== kindOfProof), kindOfProof] : current.filter((p) => p !== kindOfProof)));
   }
 
+  /**
+   * The policy wants a manager or director: the escalation opens filled in from this form (the
+   * request, the reason, the amount, the notes and the policy result), through the same raise path
+   * as the card's Escalate button, so the call and its reference number are added the same way.
+   */
+  function escalate(): void {
+    if (decision?.outcome !== 'needs-approval' || reason === '') return;
+    useEscalationsStore.getState().openForm({
+      orderId: order.id,
+      itemSku: item.sku,
+      reason: t('escalations.fromPolicy.reason', {
+        request: t(`customers.cases.requestTitle.${kind}`, { item: item.name }),
+        reason: t(`customers.cases.reasons.${reason}`),
+        level: t(`customers.cases.policyForm.levels.${decision.level}`),
+      }),
+      ask: t(`customers.cases.itemAction.${kind}`, { item: item.name }),
+      amountMinor: kind === 'refund_request' && amountOk ? amountMinor : null,
+      currency: order.currency,
+      notes,
+      policy: keptDecision(decision),
+    });
+  }
+
   function submit(): void {
     if (!ready) return;
     const base = { customerId, orderId: order.id, itemSku: item.sku, reason, notes, ...(decision ? { policy: keptDecision(decision) } : {}) };
@@ -292,7 +316,7 @@ function RequestForm({ customerId, customerTags, kind, order, item }: RequestFor
       </fieldset>
       <label htmlFor={ids.notes}>{t('customers.cases.notes')}</label>
       <textarea id={ids.notes} data-testid="request-notes" rows={2} maxLength={MAX_TEXT} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      <PolicyPanel pack={pack} decision={decision} />
+      <PolicyPanel pack={pack} decision={decision} onEscalate={escalate} />
     </CaseFormFrame>
   );
 }

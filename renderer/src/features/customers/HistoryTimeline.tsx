@@ -5,6 +5,7 @@ import { REQUEST_REASONS, type InteractionView, type RequestReason } from '../..
 import { useLocaleFormat } from '../../i18n/use-locale-format';
 import { elapsed } from '../../ui/ElapsedTimer';
 import { useDispositionLabel } from '../wrap-up/use-disposition-label';
+import { CallGuidanceSummary } from './CallGuidanceSummary';
 import { CaseStatus, type CaseItem } from './CaseStatus';
 import { useCustomersStore } from './customers-store';
 import { toMajor } from './money';
@@ -92,6 +93,7 @@ function TimelineItem({ item }: { item: InteractionView }) {
         )}
       </div>
       {item.kind === 'call' && <CallSummary call={item} />}
+      {item.kind === 'call' && item.guidance && <CallGuidanceSummary log={item.guidance} />}
       {item.kind === 'callback' && (
         <p className="timeline-detail" data-testid="timeline-callback-due">
           {t('customers.history.callbackDue', { time: format.dateTime(item.dueAt) })}
@@ -114,6 +116,11 @@ function CallSummary({ call }: { call: Extract<InteractionView, { kind: 'call' }
       {disposition && (
         <span className="tag" data-testid="timeline-disposition" data-code={call.disposition}>
           {disposition}
+        </span>
+      )}
+      {call.abusive && (
+        <span className="tag" data-testid="timeline-abusive">
+          {t('customers.history.abusive')}
         </span>
       )}
     </p>

@@ -15,6 +15,8 @@ const OUTCOME_KEY = {
 interface Props {
   pack: PolicyPack | null;
   decision: PolicyDecision | null;
+  /** Opens the escalation filled in from this request; offered when the result needs an approval. */
+  onEscalate?: () => void;
 }
 
 /**
@@ -22,7 +24,7 @@ interface Props {
  * change it: the outcome, what to tell the customer, what to keep in mind, fees, and the rules
  * that decided (so the agent can name them if the customer asks).
  */
-export function PolicyPanel({ pack, decision }: Props) {
+export function PolicyPanel({ pack, decision, onEscalate }: Props) {
   const { t } = useTranslation();
   const format = useLocaleFormat();
   const policyFormat = useMemo<PolicyFormat>(() => {
@@ -94,6 +96,11 @@ export function PolicyPanel({ pack, decision }: Props) {
         <p className="field-note" data-testid="policy-approval">
           {t('customers.cases.policyForm.approvalHint', { level: t(`customers.cases.policyForm.levels.${level}`) })}
         </p>
+      )}
+      {level && onEscalate && (
+        <button type="button" className="button button-secondary" data-testid="policy-escalate" onClick={onEscalate}>
+          {t('customers.cases.policyForm.escalate', { level: t(`customers.cases.policyForm.levels.${level}`) })}
+        </button>
       )}
       <p className="muted case-hint">{lookup('policy.disclaimer', {})}</p>
     </section>

@@ -21,6 +21,7 @@ export function EscalationDesk({ data }: { data: CustomerWithOrders }) {
   const { t } = useTranslation();
   const customerId = data.customer.id;
   const formOpen = useEscalationsStore((s) => s.formOpen);
+  const formSeq = useEscalationsStore((s) => s.formSeq);
   const status = useEscalationsStore((s) => s.raiseStatus);
   const openButton = useRef<HTMLButtonElement>(null);
   const hadForm = useRef(false);
@@ -65,7 +66,7 @@ export function EscalationDesk({ data }: { data: CustomerWithOrders }) {
           {t('escalations.sent')}
         </p>
       )}
-      {formOpen && <EscalationForm data={data} />}
+      {formOpen && <EscalationForm key={formSeq} data={data} />}
     </div>
   );
 }

@@ -2,9 +2,10 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { useTranslation } from 'react-i18next';
 import type { CustomerWithOrders } from '../../../../shared/contract/customers';
 import { errorKey } from '../../i18n/error-key';
-import { toMinor } from '../customers/money';
+import { minorDigits, toMajor, toMinor } from '../customers/money';
 import { usePhoneStore } from '../phone/phone-store';
 import { callFor } from './escalation-call';
+import { policyOutcomeText } from './escalation-words';
 import { useEscalationsStore } from './escalations-store';
 
 const MAX_TEXT = 1_000;
@@ -14,23 +15,31 @@ const FLOOR_CURRENCIES = ['PHP', 'BRL', 'USD'];
 /**
  * What the agent says about the escalation: why, what the customer asks for (and how much), the
  * order and item it is about, and notes. The customer, the order's facts, the call and its
- * reference number are filled in for them.
+ * reference number are filled in for them. Opened from the request form's policy check, it starts
+ * filled in from there (the draft), and the policy result goes in the packet while the order and
+ * item are still the ones it was decided on.
  */
 export function EscalationForm({ data }: { data: CustomerWithOrders }) {
   const { t } = useTranslation();
   const ids = { title: useId(), reason: useId(), ask: useId(), amount: useId(), currency: useId(), order: useId(), item: useId(), notes: useId() };
   const status = useEscalationsStore((s) => s.raiseStatus);
+  // Read once: the form is remounted for every new draft (EscalationDesk keys it).
+  const [draft] = useState(() => useEscalationsStore.getState().draft);
   const error = useEscalationsStore((s) => s.raiseError);
   // A string, not the object: a selector must return the same value while nothing changed.
   const reference = usePhoneStore((s) => callFor(data.customer.id, s.lines, s.screenPops)?.reference ?? null);
   const currencies = [...new Set([...data.orders.map((o) => o.currency), ...FLOOR_CURRENCIES])];
-  const [reason, setReason] = useState('');
-  const [ask, setAsk] = useState('');
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState(currencies[0] ?? 'PHP');
-  const [orderId, setOrderId] = useState('');
-  const [itemSku, setItemSku] = useState('');
-  const [notes, setNotes] = useState('');
+  const [reason, setReason] = useState(draft?.reason ?? '');
+  const [ask, setAsk] = useState(draft?.ask ?? '');
+  const [amount, setAmount] = useState(() =>
+    draft?.amountMinor != null ? toMajor(draft.amountMinor, draft.currency).toFixed(minorDigits(draft.currency)) : '',
+  );
+  const [currency, setCurrency] = useState(draft?.currency ?? currencies[0] ?? 'PHP');
+  const [orderId, setOrderId] = useState(draft?.orderId ?? '');
+  const [itemSku, setItemSku] = useState(draft?.itemSku ?? '');
+  const [notes, setNotes] = useState(draft?.notes ?? '');
+  // The policy decided on this order and item; pointed at another, the result no longer applies.
+  const policy = draft && draft.orderId === orderId && draft.itemSku === itemSku ? draft.policy : null;
   const ref = useRef<HTMLFormElement>(null);
   const order = data.orders.find((o) => o.id === orderId) ?? null;
   const amountMinor = amount.trim() === '' ? null : toMinor(amount, currency);
@@ -59,6 +68,7 @@ export function EscalationForm({ data }: { data: CustomerWithOrders }) {
       reason,
       request: { text: ask, ...(amountMinor === null ? {} : { amountMinor, currency }) },
       notes,
+      policy,
     });
   }
 
@@ -88,6 +98,15 @@ export function EscalationForm({ data }: { data: CustomerWithOrders }) {
       {reference && (
         <p className="muted" data-testid="escalation-call">
           {t('escalations.fromCall', { reference })}
+        </p>
+      )}
+      {policy && (
+        <p className="muted" data-testid="escalation-form-policy">
+          {t('escalations.fromPolicy.line', {
+            outcome: policyOutcomeText(t, policy.outcome),
+            level: policy.level ? t(`escalations.levels.${policy.level}`) : '',
+            rules: policy.ruleIds.join(', '),
+          })}
         </p>
       )}
       <label htmlFor={ids.reason}>{t('escalations.reason')}</label>

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ContractError } from '../../../../shared/contract';
 import type { DecisionInput, EscalationRequest, QueueEntry } from '../../../../shared/contract/escalations';
 import type { CustomersChanged } from '../../../../shared/contract/customers';
+import type { PolicyResult } from '../../../../shared/domain/escalation-packet';
 import { outcomeOf, type EscalationView } from '../../../../shared/domain/escalation';
 import type { DecisionLevel } from '../../../../shared/domain/escalation-routing';
 import { callHost } from '../../host-call';
@@ -27,9 +28,28 @@ type Status = 'idle' | 'saving' | 'saved' | 'failed';
 /** What the agent's form gives; the store adds the call. */
 export type RaiseFields = Omit<EscalationRequest, 'callId' | 'callReference'>;
 
+/**
+ * What the request form fills in when its policy check needs an approval: the order and item, the
+ * words the agent would otherwise type, the amount, and the policy result that goes in the packet.
+ */
+export interface EscalationDraft {
+  orderId: string;
+  itemSku: string;
+  reason: string;
+  ask: string;
+  amountMinor: number | null;
+  currency: string;
+  notes: string;
+  policy: PolicyResult;
+}
+
 export interface EscalationsState {
   // The agent's side.
   formOpen: boolean;
+  /** Filled in by the request form; null for a form the agent fills in from scratch. */
+  draft: EscalationDraft | null;
+  /** Counts opened forms, so a new draft gives a fresh form even while one is open. */
+  formSeq: number;
   raiseStatus: Status;
   raiseError: ContractError | null;
   /** The customer whose escalations are watched (the card on screen). */
@@ -45,7 +65,7 @@ export interface EscalationsState {
   openId: string | null;
   decideStatus: Status;
   decideError: ContractError | null;
-  openForm(): void;
+  openForm(draft?: EscalationDraft): void;
   closeForm(): void;
   raise(fields: RaiseFields): Promise<boolean>;
   watchCustomer(customerId: string | null): Promise<void>;
@@ -58,6 +78,8 @@ export interface EscalationsState {
 
 export const escalationsInitialState = {
   formOpen: false,
+  draft: null as EscalationDraft | null,
+  formSeq: 0,
   raiseStatus: 'idle' as Status,
   raiseError: null as ContractError | null,
   customerId: null as string | null,
@@ -105,12 +127,16 @@ export const useEscalationsStore = create<EscalationsState>()((set, get) => {
   return {
     ...escalationsInitialState,
 
-    openForm() {
-      if (get().customerId !== null && get().raiseStatus !== 'saving') set({ formOpen: true, raiseStatus: 'idle', raiseError: null });
+    openForm(draft) {
+      // Alt+E on an open form leaves what the agent (or the request form) filled in as it is.
+      if (!draft && get().formOpen) return;
+      if (get().customerId !== null && get().raiseStatus !== 'saving') {
+        set({ formOpen: true, draft: draft ?? null, formSeq: get().formSeq + 1, raiseStatus: 'idle', raiseError: null });
+      }
     },
 
     closeForm() {
-      if (get().raiseStatus !== 'saving') set({ formOpen: false, raiseError: null });
+      if (get().raiseStatus !== 'saving') set({ formOpen: false, draft: null, raiseError: null });
     },
 
     async raise(fields) {
@@ -124,7 +150,7 @@ export const useEscalationsStore = create<EscalationsState>()((set, get) => {
         set({ raiseStatus: 'failed', raiseError: result.error });
         return false;
       }
-      set({ raiseStatus: 'saved', formOpen: false });
+      set({ raiseStatus: 'saved', formOpen: false, draft: null });
       if (get().customerId === customerId) await get().watchCustomer(customerId);
       return true;
     },
@@ -132,7 +158,7 @@ export const useEscalationsStore = create<EscalationsState>()((set, get) => {
     async watchCustomer(customerId) {
       const seq = ++watchSeq;
       if (customerId !== get().customerId) {
-        set({ customerId, forCustomer: [], banner: [], formOpen: false, raiseStatus: 'idle', raiseError: null });
+        set({ customerId, forCustomer: [], banner: [], formOpen: false, draft: null, raiseStatus: 'idle', raiseError: null });
       }
       if (customerId === null) return;
       const result = await callHost('escalations.forCustomer', { customerId });

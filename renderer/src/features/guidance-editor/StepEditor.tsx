@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/domain/user';
 import type { LocalizedText, Script, ScriptStep } from '../../../../shared/guidance/script';
 import { textIn } from '../../../../shared/guidance/script';
+import type { ScriptIssue } from '../../../../shared/guidance/script-check';
 import { useGuidanceEditorStore } from './guidance-editor-store';
+import { IssueList } from './IssueList';
+import { KNOWN_TRIGGERS, triggerLabel } from './trigger-label';
 
 const withText = (text: LocalizedText, language: Language, value: string): LocalizedText => {
   const next = { ...text };
@@ -19,8 +22,14 @@ const freshId = (prefix: string, ids: string[]): string => {
   return `${prefix}-${n}`;
 };
 
+/** Where a new choice goes first: the step after this one, the usual way forward. */
+const nextStepId = (script: Script, stepId: string): string => {
+  const index = script.steps.findIndex((s) => s.id === stepId);
+  return (script.steps[index + 1] ?? script.steps[0]!).id;
+};
+
 /** One step's texts in the chosen language, its checklist and its ways forward. */
-export function StepEditor({ script, step }: { script: Script; step: ScriptStep }) {
+export function StepEditor({ script, step, issues }: { script: Script; step: ScriptStep; issues: ScriptIssue[] }) {
   const { t } = useTranslation();
   const language = useGuidanceEditorStore((s) => s.language);
   const editStep = useGuidanceEditorStore((s) => s.editStep);
@@ -28,7 +37,8 @@ export function StepEditor({ script, step }: { script: Script; step: ScriptStep 
   const edit = (change: (step: ScriptStep) => ScriptStep) => editStep(step.id, change);
 
   return (
-    <div className="guidance-editor-step" data-testid="guidance-editor-step">
+    <div className="guidance-editor-step" data-testid="guidance-editor-step" data-step={step.id}>
+      <IssueList issues={issues} testId="guidance-editor-step-issues" />
       <label htmlFor={`${id}-title`}>{t('guidanceEditor.stepTitle')}</label>
       <input
         id={`${id}-title`}
@@ -117,9 +127,9 @@ export function StepEditor({ script, step }: { script: Script; step: ScriptStep 
               value={choice.to}
               onChange={(e) => edit((s) => ({ ...s, choices: s.choices.map((c) => (c.id === choice.id ? { ...c, to: e.target.value } : c)) }))}
             >
-              {script.steps.map((target) => (
+              {script.steps.map((target, n) => (
                 <option key={target.id} value={target.id}>
-                  {textIn(target.title, language) || target.id}
+                  {n + 1}. {textIn(target.title, language) || target.id}
                 </option>
               ))}
             </select>
@@ -132,10 +142,57 @@ export function StepEditor({ script, step }: { script: Script; step: ScriptStep 
           type="button"
           disabled={step.choices.length >= 8}
           onClick={() =>
-            edit((s) => ({ ...s, choices: [...s.choices, { id: freshId('choice', s.choices.map((c) => c.id)), label: {}, to: script.steps[0]!.id }] }))
+            edit((s) => ({ ...s, choices: [...s.choices, { id: freshId('choice', s.choices.map((c) => c.id)), label: {}, to: nextStepId(script, s.id) }] }))
           }
         >
           {t('guidanceEditor.addChoice')}
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('guidanceEditor.triggerBranches')}</legend>
+        {step.onTrigger.map((branch, index) => (
+          <div className="guidance-editor-row" key={index}>
+            <label htmlFor={`${id}-trigger-${index}`}>{t('guidanceEditor.triggerN', { n: index + 1 })}</label>
+            <select
+              id={`${id}-trigger-${index}`}
+              value={branch.trigger}
+              onChange={(e) => edit((s) => ({ ...s, onTrigger: s.onTrigger.map((b, i) => (i === index ? { ...b, trigger: e.target.value } : b)) }))}
+            >
+              {[...new Set([...KNOWN_TRIGGERS, branch.trigger])].map((name) => (
+                <option key={name} value={name}>
+                  {triggerLabel(t, name)}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${id}-trigger-to-${index}`}>{t('guidanceEditor.goesTo')}</label>
+            <select
+              id={`${id}-trigger-to-${index}`}
+              value={branch.to}
+              onChange={(e) => edit((s) => ({ ...s, onTrigger: s.onTrigger.map((b, i) => (i === index ? { ...b, to: e.target.value } : b)) }))}
+            >
+              {script.steps.map((target, n) => (
+                <option key={target.id} value={target.id}>
+                  {n + 1}. {textIn(target.title, language) || target.id}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={() => edit((s) => ({ ...s, onTrigger: s.onTrigger.filter((_, i) => i !== index) }))}>
+              {t('guidanceEditor.removeTrigger', { n: index + 1 })}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          disabled={step.onTrigger.length >= 12}
+          onClick={() =>
+            edit((s) => ({
+              ...s,
+              onTrigger: [...s.onTrigger, { trigger: KNOWN_TRIGGERS.find((name) => !s.onTrigger.some((b) => b.trigger === name)) ?? KNOWN_TRIGGERS[0]!, to: script.start }],
+            }))
+          }
+        >
+          {t('guidanceEditor.addTrigger')}
         </button>
       </fieldset>
 

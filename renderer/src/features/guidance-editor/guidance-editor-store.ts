@@ -3,6 +3,7 @@ import type { ContractError } from '../../../../shared/contract';
 import type { EditableScript } from '../../../../shared/contract/guidance';
 import type { Language } from '../../../../shared/domain/user';
 import type { Script, ScriptStep } from '../../../../shared/guidance/script';
+import type { NewScript } from '../../../../shared/guidance/script-new';
 import { callHost } from '../../host-call';
 
 /**
@@ -11,6 +12,32 @@ import { callHost } from '../../host-call';
  * server checks a publish and answers with the fields to fix, shown next to the form.
  */
 export type FieldIssue = NonNullable<ContractError['issues']>[number];
+
+/** Where a step is still a target: the step whose choice or trigger branch leads to it, or the whole script. */
+export interface StepReference {
+  /** null for the script itself (its start, or a trigger branch from any step). */
+  fromStepId: string | null;
+  kind: 'start' | 'choice' | 'trigger';
+}
+
+/** Why the editor refused to remove a step: it is still a target. */
+export interface RemovalBlocked {
+  stepId: string;
+  references: StepReference[];
+}
+
+/** Every place in the script that leads to `stepId`; a step is removed only when there is none. */
+export function referencesTo(script: Script, stepId: string): StepReference[] {
+  const found: StepReference[] = [];
+  if (script.start === stepId) found.push({ fromStepId: null, kind: 'start' });
+  for (const branch of script.onTriggerAnyStep) if (branch.to === stepId) found.push({ fromStepId: null, kind: 'trigger' });
+  for (const step of script.steps) {
+    if (step.id === stepId) continue;
+    for (const choice of step.choices) if (choice.to === stepId) found.push({ fromStepId: step.id, kind: 'choice' });
+    for (const branch of step.onTrigger) if (branch.to === stepId) found.push({ fromStepId: step.id, kind: 'trigger' });
+  }
+  return found;
+}
 
 export interface GuidanceEditorState {
   scripts: EditableScript[];
@@ -25,8 +52,16 @@ export interface GuidanceEditorState {
   error: string | null;
   issues: FieldIssue[];
   /** The last thing that went well ("Published as version 3"), for the status line. */
-  done: { kind: 'saved' } | { kind: 'published'; version: number } | null;
+  done: { kind: 'saved' } | { kind: 'published'; version: number } | { kind: 'created' } | { kind: 'retired' } | null;
+  /** Set when removing a step was refused because something still leads to it. */
+  blocked: RemovalBlocked | null;
   load(): Promise<void>;
+  /** Starts a new script on the server as a draft and opens it; false (with `error`) when refused. */
+  createScript(input: NewScript): Promise<boolean>;
+  /** Takes the open script off the floor; its published versions stay for the calls that used them. */
+  retire(): Promise<void>;
+  /** Applies a change to the working copy's own fields (title, summary, situations, start). */
+  editScript(change: (script: Script) => Script): void;
   open(id: string): void;
   selectStep(id: string): void;
   setLanguage(language: Language): void;
@@ -50,6 +85,7 @@ export const guidanceEditorInitialState = {
   error: null as string | null,
   issues: [] as FieldIssue[],
   done: null as GuidanceEditorState['done'],
+  blocked: null as RemovalBlocked | null,
 } satisfies Partial<GuidanceEditorState>;
 
 /** A step id not used yet in this script: step-2, step-3 … */
@@ -61,7 +97,7 @@ function freshStepId(script: Script): string {
 }
 
 export const useGuidanceEditorStore = create<GuidanceEditorState>()((set, get) => {
-  const change = (next: Script) => set({ working: next, dirty: true, done: null });
+  const change = (next: Script) => set({ working: next, dirty: true, done: null, blocked: null });
 
   return {
     ...guidanceEditorInitialState,
@@ -82,7 +118,39 @@ export const useGuidanceEditorStore = create<GuidanceEditorState>()((set, get) =
       const entry = get().scripts.find((item) => item.script.id === id);
       if (!entry) return;
       const working = structuredClone(entry.script);
-      set({ working, stepId: working.steps[0]?.id ?? null, dirty: false, issues: [], error: null, done: null });
+      set({ working, stepId: working.steps[0]?.id ?? null, dirty: false, issues: [], error: null, done: null, blocked: null });
+    },
+
+    async createScript(input) {
+      set({ busy: 'saving', error: null, issues: [] });
+      const result = await callHost('guidance.createScript', input);
+      if (!result.ok) {
+        set({ busy: null, error: result.error.message, issues: result.error.issues ?? [] });
+        return false;
+      }
+      const created = result.value;
+      set((state) => ({ busy: null, scripts: [...state.scripts, created].sort((a, b) => a.script.id.localeCompare(b.script.id)) }));
+      get().open(created.script.id);
+      set({ done: { kind: 'created' } });
+      return true;
+    },
+
+    async retire() {
+      const working = get().working;
+      if (!working) return;
+      set({ busy: 'saving', error: null, issues: [] });
+      const result = await callHost('guidance.retire', { id: working.id });
+      if (!result.ok) {
+        set({ busy: null, error: result.error.message, issues: result.error.issues ?? [] });
+        return;
+      }
+      const retired = result.value;
+      set((state) => ({ busy: null, scripts: state.scripts.map((item) => (item.script.id === retired.script.id ? retired : item)), done: { kind: 'retired' } }));
+    },
+
+    editScript(edit) {
+      const working = get().working;
+      if (working) change(edit(working));
     },
 
     selectStep: (id) => set({ stepId: id }),
@@ -106,11 +174,17 @@ export const useGuidanceEditorStore = create<GuidanceEditorState>()((set, get) =
     removeStep(id) {
       const working = get().working;
       if (!working || working.steps.length <= 1) return;
+      // Silently dropping the branches that lead here would change where agents go; the trainer
+      // redirects them first, knowingly.
+      const references = referencesTo(working, id);
+      if (references.length > 0) {
+        set({ blocked: { stepId: id, references } });
+        return;
+      }
+      const index = working.steps.findIndex((step) => step.id === id);
       const steps = working.steps.filter((step) => step.id !== id);
-      // Choices that led to the removed step would dangle; publishing would refuse them anyway.
-      const cleaned = steps.map((step) => ({ ...step, choices: step.choices.filter((choice) => choice.to !== id) }));
-      change({ ...working, steps: cleaned, start: working.start === id ? cleaned[0]!.id : working.start });
-      set({ stepId: cleaned[0]?.id ?? null });
+      change({ ...working, steps });
+      set({ stepId: steps[Math.max(0, index - 1)]?.id ?? null });
     },
 
     moveStep(id, by) {

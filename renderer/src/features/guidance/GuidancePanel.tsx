@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CallReasonPicker } from './CallReasonPicker';
 import { textIn, type LocalizedText } from '../../../../shared/guidance/script';
 import { currentStep } from '../../../../shared/guidance/script-run';
 import { fillPlaceholders, type ScriptPlaceholder } from '../../../../shared/guidance/script-text';
@@ -70,6 +71,7 @@ export function GuidancePanel() {
       <button type="button" className="button button-secondary button-small" data-testid="guidance-upset" aria-keyshortcuts="Alt+U" onClick={() => store.customerUpset('button')}>
         {t('guidance.upset')}
       </button>
+      {line?.callId && <CallReasonPicker callId={line.callId} />}
       {shown && (
         <div
           ref={panel}

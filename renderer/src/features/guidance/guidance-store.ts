@@ -1,21 +1,21 @@
 import { create } from 'zustand';
 import type { GuidanceContent } from '../../../../shared/contract/guidance';
 import type { Script } from '../../../../shared/guidance/script';
-import { applyTrigger, choose, startRun, tick, tickedItems, untick, runRecord, type ScriptRun, type ScriptRunRecord } from '../../../../shared/guidance/script-run';
+import { hasGuidance, runLog, type CallGuidanceLog } from '../../../../shared/guidance/call-log';
+import { applyTrigger, choose, startRun, tick, tickedItems, untick, type ScriptRun } from '../../../../shared/guidance/script-run';
 import {
   agentFiring,
   audioCueFiring,
   clockFirings,
   DEFAULT_GUIDANCE_THRESHOLDS,
   historyFirings,
+  reasonFiring,
   type CustomerHistory,
   type TriggerFiring,
 } from '../../../../shared/guidance/triggers';
 import {
   createScheduler,
-  type FiringTally,
   type Prompt,
-  type PromptLogEntry,
   type Scheduler,
   type SchedulerState,
 } from '../../../../shared/guidance/triggers-scheduler';
@@ -36,12 +36,9 @@ import { isGuidanceHotkey } from './guidance-shortcuts';
  * changes the next call, not this one.
  */
 
-/** What the call record keeps of guidance: every prompt event, what became of every firing, the scripts walked. */
-export interface CallGuidanceLog {
+/** An ended call's guidance log (shared/guidance/call-log.ts), kept until its wrap-up carries it to the call record. */
+export interface EndedCallLog extends CallGuidanceLog {
   callId: string;
-  prompts: PromptLogEntry[];
-  tally: FiringTally;
-  runs: ScriptRunRecord[];
 }
 
 interface CallGuidance {
@@ -63,13 +60,17 @@ export interface GuidanceState {
   loadStatus: 'idle' | 'loading' | 'ready' | 'failed';
   call: CallGuidance | null;
   /** Logs of ended calls, newest last, until the host takes them. */
-  endedLogs: CallGuidanceLog[];
+  endedLogs: EndedCallLog[];
   load(): Promise<void>;
   /** Starts following the phone, the customer card, audio cues, the hotkey and content changes. */
   start(): () => void;
   callChanged(line: LineSnapshot | null, now?: number): void;
   offer(firing: TriggerFiring, now?: number): void;
   customerUpset(via: 'hotkey' | 'button', now?: number): void;
+  /** The agent chose what the call is about (a disposition code); a code with a script opens it. */
+  callReason(code: string, now?: number): void;
+  /** The log of an ended call, for its wrap-up; null when guidance had nothing to say in it. */
+  logFor(callId: string): CallGuidanceLog | null;
   offerHistory(customerId: string, history: CustomerHistory, now?: number): void;
   tickClock(now?: number): void;
   choose(choiceId: string, now?: number): void;
@@ -131,11 +132,11 @@ export const useGuidanceStore = create<GuidanceState>()((set, get) => {
 
   function endCall(call: CallGuidance, now: number): void {
     const ended = call.scheduler.endCall(call.state, now).state;
-    const log: CallGuidanceLog = {
+    const log: EndedCallLog = {
       callId: call.callId,
       prompts: [...ended.log],
       tally: ended.tally,
-      runs: Object.values(call.runs).map(runRecord),
+      runs: Object.values(call.runs).map(runLog),
     };
     set({ call: null, endedLogs: [...get().endedLogs, log].slice(-20) });
   }
@@ -225,6 +226,18 @@ export const useGuidanceStore = create<GuidanceState>()((set, get) => {
 
     customerUpset(via, now = Date.now()) {
       get().offer(agentFiring(via, now), now);
+    },
+
+    callReason(code, now = Date.now()) {
+      const firing = reasonFiring(code, now, get().content?.thresholds ?? DEFAULT_GUIDANCE_THRESHOLDS);
+      if (firing) get().offer(firing, now);
+    },
+
+    logFor(callId) {
+      const ended = get().endedLogs.findLast((log) => log.callId === callId);
+      if (!ended) return null;
+      const { callId: _callId, ...log } = ended;
+      return hasGuidance(log) ? log : null;
     },
 
     offerHistory(customerId, history, now = Date.now()) {

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PaneBoundary } from '../../ui/PaneBoundary';
 import { AgentStateItem } from '../agent-state/AgentStateItem';
+import { RecoveryPause } from '../agent-state/RecoveryPause';
 import { CallbacksPane } from '../callbacks/CallbacksPane';
 import { CustomerPane } from '../customers/CustomerPane';
 import { EscalationQueue } from '../escalations/EscalationQueue';
@@ -11,6 +12,7 @@ import { PhonePane } from '../phone/PhonePane';
 import { PhoneStatusItem } from '../phone/PhoneStatusItem';
 import { OfflineBanner } from '../sync/OfflineBanner';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
+import { ThresholdsEditor } from '../team-guidance/ThresholdsEditor';
 import { WrapUpPane } from '../wrap-up/WrapUpPane';
 
 /**
@@ -36,6 +38,9 @@ export function AgentWorkspace() {
           </PaneBoundary>
           <PaneBoundary name="wrap-up">
             <WrapUpPane />
+          </PaneBoundary>
+          <PaneBoundary name="recovery-pause">
+            <RecoveryPause />
           </PaneBoundary>
           <PaneBoundary name="callbacks">
             <CallbacksPane />
@@ -69,6 +74,9 @@ export function SupervisorWorkspace() {
       <h1 id={headingId}>{t('supervisor.heading')}</h1>
       <PaneBoundary name="escalations">
         <EscalationQueue />
+      </PaneBoundary>
+      <PaneBoundary name="thresholds">
+        <ThresholdsEditor />
       </PaneBoundary>
       <PaneBoundary name="team">
         <section className="pane">

@@ -36,7 +36,7 @@ function WrapUpFormView({ pending }: { pending: PendingWrapUp }) {
   const saving = useWrapUpStore((s) => s.saving);
   const error = useWrapUpStore((s) => s.error);
   const save = useWrapUpStore((s) => s.save);
-  const ids = { title: useId(), filter: useId(), disposition: useId(), notes: useId(), followUp: useId(), followUpAt: useId(), survey: useId() };
+  const ids = { title: useId(), filter: useId(), disposition: useId(), notes: useId(), followUp: useId(), followUpAt: useId(), survey: useId(), abusive: useId() };
   const [filter, setFilter] = useState('');
   const [form, setForm] = useState<WrapUpForm>({ disposition: '', notes: '', followUpAt: '', surveyRequested: false });
   const [wantsFollowUp, setWantsFollowUp] = useState(false);
@@ -175,6 +175,16 @@ function WrapUpFormView({ pending }: { pending: PendingWrapUp }) {
               onChange={(event) => setForm({ ...form, surveyRequested: event.target.checked })}
             />{' '}
             {t('wrapUp.survey')}
+          </label>
+          <label htmlFor={ids.abusive}>
+            <input
+              id={ids.abusive}
+              type="checkbox"
+              data-testid="wrap-up-abusive"
+              checked={form.abusive ?? false}
+              onChange={(event) => setForm({ ...form, abusive: event.target.checked })}
+            />{' '}
+            {t('wrapUp.abusive')}
           </label>
         </div>
 

@@ -1,10 +1,13 @@
 import { create } from 'zustand';
 import type { ErrorCode } from '../../../../shared/contract';
 import type { DispositionCode } from '../../../../shared/domain/disposition';
-import type { PendingWrapUp } from '../../../../shared/domain/wrap-up';
+import { recoveryPauseOffer, type PendingWrapUp } from '../../../../shared/domain/wrap-up';
 import { callHost } from '../../host-call';
 import { host } from '../../host/client';
+import type { CallGuidanceLog } from '../../../../shared/guidance/call-log';
+import { useAgentStateStore } from '../agent-state/agent-state-store';
 import { useCustomersStore } from '../customers/customers-store';
+import { useGuidanceStore } from '../guidance/guidance-store';
 
 /**
  * After-call work: the call waiting for its wrap-up (the host announces it when an answered call
@@ -16,6 +19,8 @@ export interface WrapUpForm {
   /** A local date-time from the form (`2025-03-02T09:00`), or empty for no follow-up. */
   followUpAt: string;
   surveyRequested: boolean;
+  /** The agent flags the caller as abusive (a recovery pause is offered after). */
+  abusive?: boolean;
 }
 
 export interface WrapUpState {
@@ -76,15 +81,26 @@ export const useWrapUpStore = create<WrapUpState>()((set, get) => ({
       notes: form.notes,
       followUpAt: followUp && !Number.isNaN(followUp.getTime()) ? followUp.toISOString() : null,
       surveyRequested: form.surveyRequested,
+      abusive: form.abusive ?? false,
+      // The guidance log goes on the call record with the wrap-up, so it is kept, synced and coached on.
+      ...guidanceFor(pending.call.id),
     });
     if (!result.ok) {
       set({ saving: false, error: result.error.code });
       return false;
     }
     set({ saving: false, pending: result.value.next });
+    // An abusive call earns a recovery pause (NR-17 Annex II), offered once the wrap-up is kept.
+    const recovery = recoveryPauseOffer(form.abusive ?? false, pending.rules);
+    if (recovery !== null) useAgentStateStore.getState().offerRecovery(recovery);
     return true;
   },
 }));
+
+function guidanceFor(callId: string): { guidance?: CallGuidanceLog } {
+  const log = useGuidanceStore.getState().logFor(callId);
+  return log ? { guidance: log } : {};
+}
 
 /** Who the call is with, by name, from the cache (the agent may link it to someone else meanwhile). */
 async function nameCustomer(customerId: string): Promise<void> {
