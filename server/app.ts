@@ -60,6 +60,9 @@ function createApp(options: ResolvedOptions): FastifyInstance {
     },
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: options.trustProxy,
+    // Closing cuts every connection, streams and live sockets included: a pull cut short resumes
+    // from the console's cursor, and a shutdown must not wait on a stream nobody reads.
+    forceCloseConnections: true,
   });
 }
 
