@@ -57,7 +57,7 @@ test('a complaint and a refund on an order item reach the timeline, the server a
   const item = page.getByTestId('order-item').filter({ hasText: 'TV 32"' });
   await item.getByRole('button', { name: 'Refund TV 32"' }).click();
   const refund = page.getByTestId('request-form');
-  await expect(refund.getByRole('heading')).toHaveText('Refund request: TV 32"');
+  await expect(refund.getByRole('heading', { level: 4 })).toHaveText('Refund request: TV 32"');
   await expect(refund.getByTestId('request-order-facts')).toContainText('SO-e2e-21');
   await expect(refund.getByTestId('request-order-facts')).toContainText('Delivered');
   await expect(refund.getByTestId('request-order-facts')).toContainText('2025');

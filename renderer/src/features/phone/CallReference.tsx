@@ -31,7 +31,7 @@ export function CallReference({ line }: { line: LineSnapshot }) {
     <p className="phone-reference" data-testid="line-reference" data-reference={reference}>
       {/* One phrase with the number in it: word order differs between languages. */}
       <strong className="phone-reference-number">{t('phone.reference.shown', { reference })}</strong>{' '}
-      <button type="button" className="button button-quiet button-small" data-testid="line-reference-copy" onClick={() => void copyIt(reference)}>
+      <button type="button" className="button button-secondary button-small" data-testid="line-reference-copy" onClick={() => void copyIt(reference)}>
         {copy === 'copied' ? t('phone.reference.copied') : t('phone.reference.copy')}
       </button>
       {copy === 'failed' && (
