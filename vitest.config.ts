@@ -1,15 +1,31 @@
 import { defineConfig } from 'vitest/config';
+import { INTEGRATION_WORKERS } from './tests/integration/workers';
 
-// Two projects: `unit` (pure logic, services on real temp SQLite files, React in jsdom) and
-// `integration` (real server processes and databases). End-to-end tests run under Playwright.
+// Three projects: `unit` (pure logic, services on real temp SQLite files), `unit-dom` (React and
+// the stores in jsdom) and `integration` (real server processes and databases). End-to-end tests
+// run under Playwright.
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
+          // Pure logic and Node services: one module graph for all files (isolate: false) takes
+          // the run from 150 s to about 60; these files keep no state between them.
           name: 'unit',
-          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          globalSetup: ['tests/unit/global-setup.ts'],
+          include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 20_000,
+          isolate: false,
+        },
+      },
+      {
+        test: {
+          // React and the feature stores in jsdom, each file on its own: the stores are module
+          // singletons, and one file's calls or policy pack must not show up in another's screen.
+          name: 'unit-dom',
+          include: ['tests/unit/**/*.test.tsx'],
+          environment: 'jsdom',
           testTimeout: 20_000,
         },
       },
@@ -21,9 +37,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One file at a time. Two at a time (tried) made sync tests whose pushes time out under
-          // load fail on a busy 2-core machine; the suite's timing depends on the CPU it gets.
-          fileParallelism: false,
+          // Two files at a time (tests/integration/workers.ts), each worker on its own PostgreSQL
+          // cluster (global-setup.ts).
+          maxWorkers: INTEGRATION_WORKERS,
         },
       },
     ],

@@ -18,6 +18,12 @@ export interface ServerOptions {
   dataDir?: string;
   /** A PostgreSQL URL; when set, `dataDir` is not used. */
   databaseUrl?: string;
+  /**
+   * A tarball of an empty, freshly initialised PGlite cluster (PGlite's dumpDataDir) that a new
+   * embedded database starts from instead of running initdb: about 0.8 s instead of 5 s. Test
+   * suites start hundreds of servers. Default: KALMA_PGLITE_TEMPLATE, else none (initdb).
+   */
+  pgliteTemplate?: string;
   /** Create the demo team and accounts when the users table is empty. */
   demo?: boolean;
   logLevel?: string;
@@ -43,7 +49,7 @@ export interface ServerOptions {
 export interface ResolvedOptions {
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string; template?: string };
   demo: boolean;
   logLevel: string;
   sessionTtlMs: number;
@@ -73,7 +79,7 @@ export function resolveServerOptions(opts: ServerOptions): ResolvedOptions {
     host: opts.host ?? '127.0.0.1',
     database: opts.databaseUrl
       ? { kind: 'postgres', url: opts.databaseUrl }
-      : { kind: 'pglite', dataDir: opts.dataDir ?? MEMORY_DATA_DIR },
+      : { kind: 'pglite', dataDir: opts.dataDir ?? MEMORY_DATA_DIR, template: opts.pgliteTemplate ?? (process.env.KALMA_PGLITE_TEMPLATE || undefined) },
     demo: opts.demo ?? false,
     logLevel: LogLevel.parse(opts.logLevel ?? 'info'),
     sessionTtlMs,

@@ -49,7 +49,7 @@ export async function openDb(database: ResolvedOptions['database'], log: DbLogge
     return openPostgres(database.url, log);
   }
   const { openPglite } = await import('./pglite');
-  return openPglite(database.dataDir);
+  return openPglite(database.dataDir, database.template);
 }
 
 /** SQLSTATE of a driver error (both drivers expose `code`), for mapping unique violations etc. */

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { MEMORY_DATA_DIR } from '../config';
@@ -12,9 +12,10 @@ interface PgliteLike {
 
 /**
  * The embedded database: PostgreSQL compiled to WebAssembly, in this process. One server owns a
- * data folder at a time (see data-dir-lock.ts).
+ * data folder at a time (see data-dir-lock.ts). A new cluster starts from `template` when given
+ * (see ServerOptions.pgliteTemplate); an existing one never does.
  */
-export async function openPglite(dataDir: string): Promise<Db> {
+export async function openPglite(dataDir: string, template?: string): Promise<Db> {
   let location = MEMORY_DATA_DIR;
   let unlock = () => {};
   if (dataDir !== MEMORY_DATA_DIR) {
@@ -24,7 +25,8 @@ export async function openPglite(dataDir: string): Promise<Db> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(location);
+    const fresh = location === MEMORY_DATA_DIR || !existsSync(join(location, 'PG_VERSION'));
+    pglite = await PGlite.create(location, fresh && template ? { loadDataDir: readTemplate(template) } : {});
   } catch (error) {
     unlock();
     throw error;
@@ -52,6 +54,14 @@ export async function openPglite(dataDir: string): Promise<Db> {
     },
     close: () => (closing ??= pglite.close().finally(unlock)),
   };
+}
+
+function readTemplate(path: string): Blob {
+  try {
+    return new Blob([readFileSync(path)]);
+  } catch (error) {
+    throw new Error(`the PGlite template ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 async function run<R>(target: PgliteLike, sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {

@@ -4,7 +4,7 @@ import { Baresip } from '../support/phone-baresip';
 import { expect, test } from '../support/phone-fixtures';
 
 // Callers from the phone network (baresip through rtpengine). The test server seeds the demo
-// customers (KALMA_DEMO_CUSTOMERS=500), and the console syncs them into its cache.
+// customers (KALMA_DEMO_CUSTOMERS=250, tests/fixtures/stack.ts), and the console syncs them into its cache.
 test.use({ bridgeMedia: true });
 test.describe.configure({ timeout: 150_000 });
 

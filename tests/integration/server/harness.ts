@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { API, ApiError, LoginResponse } from '../../../shared/api/auth';
 import { startServer, type RunningServer, type ServerOptions } from '../../../server/app';
 import type { Db } from '../../../server/db/db';
+import { postgresAdminUrl } from '../workers';
 
 /**
  * The server suites run on PGlite always and on PostgreSQL when DATABASE_URL is set (the
@@ -24,7 +25,7 @@ export interface Database {
  */
 export async function freshDatabase(backend: BackendName, dataDir = 'memory://'): Promise<Database> {
   if (backend === 'pglite') return { options: { dataDir }, drop: async () => {} };
-  const adminUrl = process.env.DATABASE_URL;
+  const adminUrl = postgresAdminUrl();
   if (!adminUrl) throw new Error('postgres backend without DATABASE_URL');
   const name = `kalma_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));

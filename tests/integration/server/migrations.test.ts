@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../../shared/api/auth';
 import { DEMO_ACCOUNTS } from '../../../shared/domain/demo-accounts';
@@ -100,5 +101,49 @@ describe.each(backends)('database migrations (%s)', (backend) => {
     } finally {
       await fresh.drop();
     }
+  });
+});
+
+describe('a new embedded database from a PGlite template', () => {
+  let dir: string;
+  let template: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kalma-template-'));
+    // A template with a mark in it, so a server that started from it can be told apart from initdb.
+    const cluster = await PGlite.create();
+    await cluster.exec('CREATE TABLE made_from_template (id int)');
+    template = join(dir, 'template.tar');
+    writeFileSync(template, Buffer.from(await (await cluster.dumpDataDir('none')).arrayBuffer()));
+    await cluster.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('starts from the template, migrated and seeded, and reopens the folder as it was left', async () => {
+    const dataDir = join(dir, 'data');
+    const first = await startServer({ dataDir, pgliteTemplate: template, demo: true, logLevel: 'silent' });
+    try {
+      expect((await first.app.db.query('SELECT id FROM made_from_template')).rows).toEqual([]);
+      expect(await countRows(first.app.db, 'schema_migrations')).toBe(readMigrations().length);
+      await first.app.db.query('INSERT INTO made_from_template VALUES (1)');
+      await signIn(first.url, 'agent', 'agent-demo-2026');
+    } finally {
+      await first.close();
+    }
+    // The folder holds a cluster now: the template must not replace it.
+    const second = await startServer({ dataDir, pgliteTemplate: template, logLevel: 'silent' });
+    try {
+      expect((await second.app.db.query('SELECT id FROM made_from_template')).rows).toEqual([{ id: 1 }]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('names the template it cannot read, and leaves the folder free for the next start', async () => {
+    const dataDir = join(dir, 'unreadable');
+    const missing = join(dir, 'no-such-template.tar');
+    await expect(startServer({ dataDir, pgliteTemplate: missing, logLevel: 'silent' })).rejects.toThrow(`the PGlite template ${missing} cannot be read`);
+    const next = await startServer({ dataDir, pgliteTemplate: template, logLevel: 'silent' });
+    await next.close();
   });
 });
