@@ -6,7 +6,8 @@ import { freePort } from '../../fixtures/ports';
 import { tempDir } from '../../fixtures/processes';
 import { startCentralServer, startWebHost, type CentralServer, type WebHost } from '../../fixtures/stack';
 import { syntheticCustomers } from '../../integration/sync-client/synthetic-customers';
-import { ConsoleApp } from '../support/console-app';
+import { ConsoleApp, demo } from '../support/console-app';
+import type { Role } from '../../../shared/domain/user';
 
 /**
  * A central server with customers in it, restartable on the same address (its data folder and
@@ -67,6 +68,7 @@ async function freshPostgres(adminUrl: string): Promise<string> {
   return url.toString();
 }
 
+/** A signed-in console on its own web host: an agent's, or a supervisor's, trainer's, admin's. */
 export interface AgentConsole {
   app: ConsoleApp;
   page: Page;
@@ -74,23 +76,42 @@ export interface AgentConsole {
   close(): Promise<void>;
 }
 
-/** One agent's machine: a web host of its own and a browser context of its own, signed in. */
-export async function openAgentConsole(browser: Browser, serverUrl: string, account: { username: string; password: string }): Promise<AgentConsole> {
+/**
+ * One person's machine: a web host of its own and a browser context of its own, signed in as
+ * `role` (the demo account of that role unless `account` says whom). Closing it closes both.
+ */
+export async function openConsoleAs(
+  browser: Browser,
+  serverUrl: string,
+  role: Role,
+  { account = demo(role), height = 768 }: { account?: { username: string; password: string }; height?: number } = {},
+): Promise<AgentConsole> {
   const host = await startWebHost(serverUrl);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const app = await ConsoleApp.open(page, host);
-  await app.signIn(account.username, account.password);
-  await expect(app.workspace('agent')).toBeVisible();
-  return {
-    app,
-    page,
-    host,
-    close: async () => {
-      await context.close();
-      await host.stop();
-    },
-  };
+  const context = await browser.newContext({ viewport: { width: 1366, height } });
+  try {
+    const page = await context.newPage();
+    const app = await ConsoleApp.open(page, host);
+    await app.signIn(account.username, account.password);
+    await expect(app.workspace(role)).toBeVisible();
+    return {
+      app,
+      page,
+      host,
+      close: async () => {
+        await context.close();
+        await host.stop();
+      },
+    };
+  } catch (error) {
+    await context.close();
+    await host.stop();
+    throw error;
+  }
+}
+
+/** One agent's machine (see openConsoleAs). */
+export function openAgentConsole(browser: Browser, serverUrl: string, account: { username: string; password: string }): Promise<AgentConsole> {
+  return openConsoleAs(browser, serverUrl, 'agent', { account });
 }
 
 /** Finds a customer the way an agent does: type, arrow down to the match, Enter. */

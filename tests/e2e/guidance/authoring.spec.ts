@@ -1,8 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { en } from '../../../renderer/src/i18n/catalogs/en';
-import { startWebHost, type WebHost } from '../../fixtures/stack';
-import { AGENT2, openAgentConsole, startCustomerStack, type AgentConsole, type CustomerStack } from '../customers/customer-stack';
-import { ConsoleApp } from '../support/console-app';
+import { AGENT2, openAgentConsole, openConsoleAs, startCustomerStack, type AgentConsole, type CustomerStack } from '../customers/customer-stack';
+import type { ConsoleApp } from '../support/console-app';
 
 /**
  * A trainer writes a new script from nothing: two steps in the three languages, a choice from the
@@ -12,7 +11,7 @@ import { ConsoleApp } from '../support/console-app';
 
 let stack: CustomerStack;
 let agent: AgentConsole | undefined;
-let trainerHost: WebHost | undefined;
+let trainerConsole: AgentConsole | undefined;
 
 test.beforeEach(async () => {
   test.setTimeout(180_000);
@@ -21,7 +20,7 @@ test.beforeEach(async () => {
 
 test.afterEach(async () => {
   await agent?.close();
-  await trainerHost?.stop();
+  await trainerConsole?.close();
   await stack.dispose();
 });
 
@@ -59,10 +58,8 @@ test('a trainer creates a two-step script with a branch and an open agent consol
   });
   expect(await lateDeliveryInAgentCopy(agent.app)).toBeNull();
 
-  trainerHost = await startWebHost(stack.url);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const trainer = await ConsoleApp.open(await context.newPage(), trainerHost);
-  await trainer.signInAs('trainer');
+  trainerConsole = await openConsoleAs(browser, stack.url, 'trainer', { height: 900 });
+  const trainer = trainerConsole.app;
   const page = trainer.page;
   await expect(page.getByRole('heading', { level: 1, name: en.trainer.heading })).toBeVisible();
   const editor = page.getByTestId('guidance-editor');
@@ -129,5 +126,4 @@ test('a trainer creates a two-step script with a branch and an open agent consol
   await expect
     .poll(() => lateDeliveryInAgentCopy(agent!.app), { timeout: 15_000 })
     .toEqual({ version: 1, steps: ['step-1', 'step-2'], firstChoiceTo: 'step-2' });
-  await context.close();
 });

@@ -5,9 +5,9 @@ import { startServer } from '../../../server/app';
 import { importCustomers } from '../../../server/customers/import';
 import { freePort } from '../../fixtures/ports';
 import { tempDir } from '../../fixtures/processes';
-import { startCentralServer, startWebHost, type CentralServer, type WebHost } from '../../fixtures/stack';
-import { openAgentConsole, openCustomer, type AgentConsole } from '../customers/customer-stack';
-import { ConsoleApp, demo } from '../support/console-app';
+import { startCentralServer, type CentralServer } from '../../fixtures/stack';
+import { openAgentConsole, openConsoleAs, openCustomer, type AgentConsole } from '../customers/customer-stack';
+import { demo } from '../support/console-app';
 
 /**
  * An admin shortens the change-of-mind return window from 7 days to 2; an agent who has the return
@@ -18,7 +18,7 @@ import { ConsoleApp, demo } from '../support/console-app';
 let server: CentralServer | undefined;
 let removeDir: (() => void) | undefined;
 let agent: AgentConsole | undefined;
-let adminHost: WebHost | undefined;
+let adminConsole: AgentConsole | undefined;
 
 const DAY = 86_400_000;
 
@@ -62,7 +62,7 @@ test.beforeEach(async () => {
 
 test.afterEach(async () => {
   await agent?.close();
-  await adminHost?.stop();
+  await adminConsole?.close();
   await server?.stop();
   removeDir?.();
 });
@@ -81,10 +81,8 @@ test("an admin's shorter return window changes the decision on an agent's open r
   await expect(result).toHaveAttribute('data-outcome', 'eligible', { timeout: 15_000 });
   await expect(result).toContainText('7-day period');
 
-  adminHost = await startWebHost(server!.url);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const admin = await ConsoleApp.open(await context.newPage(), adminHost);
-  await admin.signInAs('admin');
+  adminConsole = await openConsoleAs(browser, server!.url, 'admin', { height: 900 });
+  const admin = adminConsole.app;
   const editor = admin.page.getByTestId('policy-editor');
   // The marking and the sources stay in view of whoever edits the pack.
   await expect(editor.getByTestId('policy-disclaimer')).toContainText(policyMessages.en.disclaimer);
@@ -101,5 +99,4 @@ test("an admin's shorter return window changes the decision on an agent's open r
   // The agent's form, still open, follows the new rule.
   await expect(result).toHaveAttribute('data-outcome', 'not-eligible', { timeout: 20_000 });
   await expect(result).toContainText('2-day period');
-  await context.close();
 });

@@ -1,8 +1,7 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { demoCustomer } from '../../../server/demo-data/generator';
 import { e164Of } from '../../../server/demo-data/phones';
-import { startWebHost } from '../../fixtures/stack';
-import { ConsoleApp } from '../support/console-app';
+import { openConsoleAs } from '../customers/customer-stack';
 import { Baresip } from '../support/phone-baresip';
 import { expect, test } from '../support/phone-fixtures';
 
@@ -24,21 +23,6 @@ const ORDER = CUSTOMER.orders.find((o) => o.number === 'SO-2025-00000040')!;
 const ITEM = ORDER.items![0]!;
 
 /** A supervisor's machine: a web host and a browser context of its own, signed in. */
-async function openSupervisor(browser: Browser, serverUrl: string) {
-  const host = await startWebHost(serverUrl);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const app = await ConsoleApp.open(page, host);
-  await app.signInAs('supervisor');
-  return {
-    page,
-    close: async () => {
-      await context.close();
-      await host.stop();
-    },
-  };
-}
-
 function timelineEntry(page: Page, kind: string, text: string) {
   return page.locator(`[data-testid="timeline-item"][data-kind="${kind}"]`).filter({ hasText: text });
 }
@@ -59,7 +43,7 @@ test('during a call: a return outside the window needs a manager; the agent esca
 
   const [agent, supervisor, customer] = await Promise.all([
     party('Alice', { tone: 440 }),
-    openSupervisor(browser, sip.server.url),
+    openConsoleAs(browser, sip.server.url, 'supervisor'),
     Baresip.start({ kamailio: sip.kamailio, user: number, tone: 880 }),
   ]);
   const page = agent.page;

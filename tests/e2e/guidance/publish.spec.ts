@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { en } from '../../../renderer/src/i18n/catalogs/en';
-import { startWebHost, type WebHost } from '../../fixtures/stack';
-import { AGENT2, openAgentConsole, startCustomerStack, type AgentConsole, type CustomerStack } from '../customers/customer-stack';
-import { ConsoleApp } from '../support/console-app';
+import { AGENT2, openAgentConsole, openConsoleAs, startCustomerStack, type AgentConsole, type CustomerStack } from '../customers/customer-stack';
+import type { ConsoleApp } from '../support/console-app';
 
 /**
  * A trainer rewrites a Filipino phrase of the upset-customer script and publishes it; an agent whose
@@ -11,7 +10,7 @@ import { ConsoleApp } from '../support/console-app';
 
 let stack: CustomerStack;
 let agent: AgentConsole | undefined;
-let trainerHost: WebHost | undefined;
+let trainerConsole: AgentConsole | undefined;
 
 test.beforeEach(async () => {
   test.setTimeout(180_000);
@@ -20,7 +19,7 @@ test.beforeEach(async () => {
 
 test.afterEach(async () => {
   await agent?.close();
-  await trainerHost?.stop();
+  await trainerConsole?.close();
   await stack.dispose();
 });
 
@@ -43,10 +42,8 @@ test('a published script edit reaches an open agent console without a reload', a
   agent = await openAgentConsole(browser, stack.url, AGENT2);
   await expect.poll(() => upsetInAgentCopy(agent!.app), { timeout: 30_000 }).toMatchObject({ version: 1 });
 
-  trainerHost = await startWebHost(stack.url);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const trainer = await ConsoleApp.open(await context.newPage(), trainerHost);
-  await trainer.signInAs('trainer');
+  trainerConsole = await openConsoleAs(browser, stack.url, 'trainer', { height: 900 });
+  const trainer = trainerConsole.app;
   const page = trainer.page;
   const editor = page.getByTestId('guidance-editor');
   await expect(editor).toBeVisible();
@@ -61,5 +58,4 @@ test('a published script edit reaches an open agent console without a reload', a
   await expect(page.getByTestId('guidance-editor-status')).toContainText('Published as version 2');
 
   await expect.poll(() => upsetInAgentCopy(agent!.app), { timeout: 15_000 }).toEqual({ version: 2, firstPhraseFil: newPhrase });
-  await context.close();
 });

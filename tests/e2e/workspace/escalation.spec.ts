@@ -1,7 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startWebHost } from '../../fixtures/stack';
-import { openAgentConsole, openCustomer, startCustomerStack, timelineItem, type AgentConsole, type CustomerStack } from '../customers/customer-stack';
-import { ConsoleApp, demo } from '../support/console-app';
+import { expect, test, type Page } from '@playwright/test';
+import { openAgentConsole, openConsoleAs, openCustomer, startCustomerStack, timelineItem, type AgentConsole, type CustomerStack } from '../customers/customer-stack';
+import { demo } from '../support/console-app';
 
 /**
  * Escalation on two consoles: the agent escalates a refund outside the window from the customer's
@@ -25,23 +24,6 @@ test.afterEach(async () => {
 });
 
 /** A supervisor's machine: a web host and a browser context of its own, signed in. */
-async function openSupervisorConsole(browser: Browser, serverUrl: string): Promise<AgentConsole> {
-  const host = await startWebHost(serverUrl);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const app = await ConsoleApp.open(page, host);
-  await app.signInAs('supervisor');
-  return {
-    app,
-    page,
-    host,
-    close: async () => {
-      await context.close();
-      await host.stop();
-    },
-  };
-}
-
 async function synced(page: Page): Promise<void> {
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
   await expect(page.getByTestId('sync-progress')).toHaveCount(0, { timeout: 30_000 });
@@ -50,7 +32,7 @@ async function synced(page: Page): Promise<void> {
 test('a refund escalated by the agent is approved by the supervisor, and a second one denied with a reason the agent sees', async ({ browser }) => {
   const agent = await openAgentConsole(browser, stack.url, demo('agent'));
   consoles.push(agent);
-  const supervisor = await openSupervisorConsole(browser, stack.url);
+  const supervisor = await openConsoleAs(browser, stack.url, 'supervisor');
   consoles.push(supervisor);
   const queue = supervisor.page.getByTestId('escalation-queue');
   // The supervisor's console shows the queue, empty, as soon as it has its data.

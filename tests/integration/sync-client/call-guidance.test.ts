@@ -5,8 +5,7 @@ import type { InteractionView } from '../../../shared/domain/interaction';
 import { CallGuidanceLog, runLog, summarizeGuidance } from '../../../shared/guidance/call-log';
 import { Script } from '../../../shared/guidance/script';
 import { startRun, tick } from '../../../shared/guidance/script-run';
-import type { CallRecord } from '../../../shared/phone/call-record';
-import { AGENT2, backends, openHost, seedCustomers, startTestServer, waitForStatus } from './harness';
+import { AGENT2, answeredCall, backends, openHost, seedCustomers, startTestServer, waitForStatus } from './harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -44,19 +43,7 @@ describe.each(backends)('the guidance log of a call (%s)', (backend) => {
     await waitForStatus(second, (s) => s.lastSyncedAt !== null);
 
     const ended = Date.now();
-    const call: CallRecord = {
-      id: 'call-with-guidance',
-      direction: 'inbound',
-      number: '+639171234567',
-      remoteUri: 'sip:+639171234567@kalma.local',
-      customerId: 't-c1',
-      line: 1,
-      startedAt: new Date(ended - 60_000).toISOString(),
-      answeredAt: new Date(ended - 55_000).toISOString(),
-      endedAt: new Date(ended).toISOString(),
-      endCause: 'hangup-remote',
-      transfers: [],
-    };
+    const call = answeredCall({ id: 'call-with-guidance', customerId: 't-c1' });
     const log = guidanceLog(ended - 50_000);
     await first.value('calls.logEnded', call);
     await first.value('wrapUp.save', { callId: call.id, disposition: 'resolved', notes: 'Calmer by the end', guidance: log, abusive: true });

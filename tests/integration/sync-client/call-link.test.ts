@@ -1,30 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DispositionChoices } from '../../../shared/contract/wrap-up';
 import type { CallRecord } from '../../../shared/phone/call-record';
-import { backends, openHost, seedCustomers, startTestServer, waitForStatus } from './harness';
+import { answeredCall, backends, openHost, seedCustomers, startTestServer, waitForStatus } from './harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const answered = (): CallRecord => {
-  const ended = Date.now();
-  const at = (secondsBeforeEnd: number) => new Date(ended - secondsBeforeEnd * 1000).toISOString();
-  return {
-    id: 'sip-call-shared-line',
-    direction: 'inbound',
-    number: '+639171234567',
-    remoteUri: 'sip:+639171234567@pbx.example',
-    customerId: 't-c1',
-    line: 1,
-    startedAt: at(95),
-    answeredAt: at(90),
-    endedAt: at(0),
-    endCause: 'hangup-remote',
-    transfers: [],
-  };
-};
+const answered = (): CallRecord => answeredCall({ id: 'sip-call-shared-line', customerId: 't-c1' });
 
 describe.each(backends)('a call linked to another customer after its record went up (%s)', (backend) => {
   it('moves the server’s record to the linked customer with the wrap-up, and the call lands on their timeline only', async () => {

@@ -3,33 +3,12 @@ import type { AgentStateChange } from '../../../shared/domain/agent-state';
 import type { InteractionView } from '../../../shared/domain/interaction';
 import type { DispositionChoices } from '../../../shared/contract/wrap-up';
 import type { PendingWrapUp, WrapUpRules } from '../../../shared/domain/wrap-up';
-import type { CallRecord } from '../../../shared/phone/call-record';
-import { backends, openHost, seedCustomers, startTestServer, waitForStatus, type HostUnderTest } from './harness';
+import { answeredCall, backends, openHost, seedCustomers, startTestServer, waitForStatus, type HostUnderTest } from './harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** A call that ended `endedSecondsAgo` ago, after two minutes of talk. */
-const record = (fields: Partial<CallRecord>, endedSecondsAgo = 0): CallRecord => {
-  const ended = Date.now() - endedSecondsAgo * 1000;
-  const at = (secondsBeforeEnd: number) => new Date(ended - secondsBeforeEnd * 1000).toISOString();
-  return {
-    id: 'sip-call-1',
-    direction: 'inbound',
-    number: '+639171234567',
-    remoteUri: 'sip:+639171234567@pbx.example',
-    customerId: null,
-    line: 1,
-    startedAt: at(125),
-    answeredAt: at(120),
-    endedAt: at(0),
-    endCause: 'hangup-remote',
-    transfers: [],
-    ...fields,
-  };
-};
 
 const stateOf = async (h: HostUnderTest) => (await h.value<AgentStateChange>('agent.state')).state;
 
@@ -49,7 +28,7 @@ describe.each(backends)('calls, their records and their wrap-up (%s)', (backend)
 
   it('on a call, then wrap-up until it is saved; the call, its disposition and the callback reach the server once', async () => {
     const { server, h } = await signedInHost();
-    const call = record({ id: 'sip-call-known', customerId: 't-c1' });
+    const call = answeredCall({ id: 'sip-call-known', customerId: 't-c1' });
     expect(await stateOf(h)).toBe('available');
     await h.value('calls.connected', { callId: call.id });
     expect(await stateOf(h)).toBe('on_call');
@@ -96,13 +75,13 @@ describe.each(backends)('calls, their records and their wrap-up (%s)', (backend)
 
   it('a call nobody answered needs no wrap-up; a forgotten wrap-up is saved by the limit with the default disposition', async () => {
     const { server, h } = await signedInHost({ targetSeconds: 30, limitSeconds: 10, defaultDisposition: 'no_disposition' });
-    await h.value('calls.logEnded', record({ id: 'missed-1', answeredAt: null, endCause: 'missed' }));
+    await h.value('calls.logEnded', answeredCall({ id: 'missed-1', answeredAt: null, endCause: 'missed' }));
     expect(await stateOf(h)).toBe('available');
     expect(await h.value('wrapUp.pending')).toBeNull();
 
     // Ended nine seconds ago with a ten-second limit: the host wraps it up itself in a second.
     await h.value('calls.connected', { callId: 'forgotten' });
-    await h.value('calls.logEnded', record({ id: 'forgotten' }, 9));
+    await h.value('calls.logEnded', answeredCall({ id: 'forgotten' }, 9));
     expect(await stateOf(h)).toBe('after_call_work');
     await vi.waitFor(async () => expect(await stateOf(h)).toBe('available'), { timeout: 10_000 });
     expect(await h.value('wrapUp.pending')).toBeNull();
@@ -118,7 +97,7 @@ describe.each(backends)('calls, their records and their wrap-up (%s)', (backend)
   it('a floor without wrap-up time: the answered call is saved with the default disposition as it ends', async () => {
     const { server, h } = await signedInHost({ targetSeconds: 0, limitSeconds: 0, defaultDisposition: 'resolved' });
     await h.value('calls.connected', { callId: 'quick' });
-    await h.value('calls.logEnded', record({ id: 'quick', customerId: 't-c2' }));
+    await h.value('calls.logEnded', answeredCall({ id: 'quick', customerId: 't-c2' }));
     await vi.waitFor(async () => expect(await stateOf(h)).toBe('available'), { timeout: 5_000 });
     expect(await h.value('wrapUp.pending')).toBeNull();
     const history = await h.value<{ items: InteractionView[] }>('customers.history', { id: 't-c2' });
@@ -130,7 +109,7 @@ describe.each(backends)('calls, their records and their wrap-up (%s)', (backend)
 
   it('refuses a wrap-up with a disposition the floor does not use, keeping the reason for the agent', async () => {
     const { h } = await signedInHost();
-    await h.value('calls.logEnded', record({ id: 'odd' }));
+    await h.value('calls.logEnded', answeredCall({ id: 'odd' }));
     await h.value('wrapUp.save', { callId: 'odd', disposition: 'made_up_code' });
     const status = await waitForStatus(h, (s) => s.rejected === 1);
     expect(status.pending).toBe(0);
@@ -143,7 +122,7 @@ describe.each(backends)('calls, their records and their wrap-up (%s)', (backend)
     cleanups.push(() => server.close());
     const h = openHost(server.url);
     cleanups.push(() => h.close());
-    expect(await h.call('calls.logEnded', record({}))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await h.call('calls.logEnded', answeredCall({}))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await h.call('wrapUp.save', { callId: 'x', disposition: 'resolved' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });

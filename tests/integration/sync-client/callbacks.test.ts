@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallbackDue } from '../../../shared/domain/callback';
-import type { CallRecord } from '../../../shared/phone/call-record';
-import { backends, openHost, seedCustomers, startTestServer, waitForStatus } from './harness';
+import { answeredCall, backends, openHost, seedCustomers, startTestServer, waitForStatus } from './harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -21,19 +20,7 @@ describe.each(backends)('callbacks (%s)', (backend) => {
     await waitForStatus(first, (s) => s.lastSyncedAt !== null);
 
     const ended = Date.now();
-    const call: CallRecord = {
-      id: 'call-for-callback',
-      direction: 'inbound',
-      number: '+639171234567',
-      remoteUri: 'sip:+639171234567@kalma.local',
-      customerId: 't-c1',
-      line: 1,
-      startedAt: new Date(ended - 60_000).toISOString(),
-      answeredAt: new Date(ended - 55_000).toISOString(),
-      endedAt: new Date(ended).toISOString(),
-      endCause: 'hangup-remote',
-      transfers: [],
-    };
+    const call = answeredCall({ id: 'call-for-callback', customerId: 't-c1' });
     await first.value('calls.logEnded', call);
     const dueAt = new Date(ended + 3_600_000).toISOString();
     await first.value('wrapUp.save', { callId: call.id, disposition: 'callback_scheduled', notes: 'Refund status', followUpAt: dueAt });

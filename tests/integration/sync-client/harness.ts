@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import type { CallName, Result } from '../../../shared/contract';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { DEMO_ACCOUNTS } from '../../../shared/domain/demo-accounts';
+import type { CallRecord } from '../../../shared/phone/call-record';
 import { importCustomers } from '../../../server/customers/import';
 import type { Db } from '../../../server/db/db';
 import { createConsoleHost, type ConsoleHost } from '../../../electron/services/console-host';
@@ -133,4 +134,24 @@ export async function waitForStatus(h: HostUnderTest, check: (s: SyncStatus) => 
     { timeout, interval: 25 },
   );
   return last!;
+}
+
+/** A call answered on line 1 that ended `endedSecondsAgo` ago after two minutes of talk; `fields` change the rest. */
+export function answeredCall(fields: Partial<CallRecord> = {}, endedSecondsAgo = 0): CallRecord {
+  const ended = Date.now() - endedSecondsAgo * 1000;
+  const at = (secondsBeforeEnd: number) => new Date(ended - secondsBeforeEnd * 1000).toISOString();
+  return {
+    id: 'sip-call-1',
+    direction: 'inbound',
+    number: '+639171234567',
+    remoteUri: 'sip:+639171234567@pbx.example',
+    customerId: null,
+    line: 1,
+    startedAt: at(125),
+    answeredAt: at(120),
+    endedAt: at(0),
+    endCause: 'hangup-remote',
+    transfers: [],
+    ...fields,
+  };
 }
