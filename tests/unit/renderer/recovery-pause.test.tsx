@@ -141,6 +141,37 @@ describe('the recovery pause after an abusive call', () => {
     expect(root.querySelector('[data-testid="recovery-pause"]')).toBeNull();
   });
 
+  it('keeps the floor’s length across a reload of the console mid-pause', async () => {
+    const root = await consoleWith(pending({ recoveryPauseSeconds: 90 }));
+    await saveWrapUp(root, true);
+    await click(await waitFor(() => root.querySelector<HTMLButtonElement>('[data-testid="recovery-offer-take"]'), 'the offer'));
+    await waitFor(() => root.querySelector('[data-testid="status-agent"][data-state="recovery"]'), 'in recovery');
+    const endsAt = useAgentStateStore.getState().recoveryEndsAt!;
+    const taken = useAgentStateStore.getState().current!;
+
+    // The reload: the page's stores start empty, the host still says "recovery".
+    stopAgentState();
+    await cleanup();
+    resetAgentStateStore();
+    reply('agent.state', success(taken));
+    stopAgentState = useAgentStateStore.getState().start();
+    const again = await render(<AgentStateItem />);
+    await waitFor(() => again.querySelector('[data-testid="status-agent"][data-state="recovery"]'), 'still in recovery');
+    expect(useAgentStateStore.getState().recoveryEndsAt).toBe(endsAt);
+    // A minute and a half, not the five-minute default.
+    expect(byTestId(again, 'status-agent-recovery-left').textContent).toMatch(/^01:[23]\d$/);
+
+    // A later pause is its own: the remembered end belongs to the change that started the first.
+    stopAgentState();
+    await cleanup();
+    resetAgentStateStore();
+    reply('agent.state', success(change('recovery')));
+    stopAgentState = useAgentStateStore.getState().start();
+    const later = await render(<AgentStateItem />);
+    await waitFor(() => later.querySelector('[data-testid="status-agent"][data-state="recovery"]'), 'a later pause');
+    expect(byTestId(later, 'status-agent-recovery-left').textContent).toMatch(/^0[45]:[0-5]\d$/);
+  });
+
   it('can be ended early, and then does not end a second time', async () => {
     const root = await consoleWith(pending({ recoveryPauseSeconds: 1 }));
     await saveWrapUp(root, true);

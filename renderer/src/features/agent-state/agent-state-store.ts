@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { create } from 'zustand';
 import type { ErrorCode } from '../../../../shared/contract';
 import type { AgentStateChange, ChosenAgentState, SettableAgentState } from '../../../../shared/domain/agent-state';
@@ -43,6 +44,31 @@ export const agentStateInitialState = {
 
 let recoveryTimer: ReturnType<typeof setTimeout> | undefined;
 
+/**
+ * The pause's end outlives a reload of the console (sessionStorage: this window only): its length
+ * came with the offer, which a reload forgets, and the floor's length may not be the default.
+ * Keyed by the state change, so an old entry never applies to a later pause.
+ */
+const RECOVERY_END_KEY = 'kalma.recoveryPauseEnd';
+const RecoveryEnd = z.object({ stateId: z.string(), endsAt: z.number().int().positive() });
+
+function rememberRecoveryEnd(stateId: string, endsAt: number): void {
+  try {
+    sessionStorage.setItem(RECOVERY_END_KEY, JSON.stringify({ stateId, endsAt }));
+  } catch {
+    // No storage (private mode, quota): a reload then falls back to the default length.
+  }
+}
+
+function recalledRecoveryEnd(stateId: string): number | null {
+  try {
+    const parsed = RecoveryEnd.safeParse(JSON.parse(sessionStorage.getItem(RECOVERY_END_KEY) ?? 'null'));
+    return parsed.success && parsed.data.stateId === stateId ? parsed.data.endsAt : null;
+  } catch {
+    return null;
+  }
+}
+
 function clearRecoveryTimer(): void {
   clearTimeout(recoveryTimer);
   recoveryTimer = undefined;
@@ -58,8 +84,9 @@ export const useAgentStateStore = create<AgentStateStore>()((set, get) => {
       if (get().recoveryEndsAt !== null) set({ recoveryEndsAt: null });
       return;
     }
-    // After a reload the offer's length is gone; the default is measured from the change's time.
-    const endsAt = get().recoveryEndsAt ?? Date.parse(current.at) + DEFAULT_RECOVERY_PAUSE_SECONDS * 1000;
+    // After a reload: the end remembered for this pause, else the default from the change's time.
+    const endsAt = get().recoveryEndsAt ?? recalledRecoveryEnd(current.id) ?? Date.parse(current.at) + DEFAULT_RECOVERY_PAUSE_SECONDS * 1000;
+    rememberRecoveryEnd(current.id, endsAt);
     set({ recoveryEndsAt: endsAt, recoveryOffer: null });
     if (recoveryTimer === undefined) {
       recoveryTimer = setTimeout(() => {
