@@ -148,6 +148,7 @@ describe("the supervisor's queue", () => {
     const row = await waitFor(() => root.querySelector('[data-testid="queue-row"]'), 'the row');
     expect(row.textContent).toContain('Lorna Dizon');
     expect(row.textContent).toContain('Refund ₱1,200.00');
+    expect(byTestId(row, 'queue-policy').textContent).toBe('Needs approval');
     await click(byTestId(row, 'queue-open'));
     const packet = byTestId(root, 'escalation-packet');
     expect(byTestId(packet, 'packet-policy').textContent).toContain('Needs approval');

@@ -7,7 +7,7 @@ import { errorKey } from '../../i18n/error-key';
 import { useLocaleFormat } from '../../i18n/use-locale-format';
 import { ElapsedTimer } from '../../ui/ElapsedTimer';
 import { EscalationPacketView } from './EscalationPacketView';
-import { askOf } from './escalation-words';
+import { askOf, policyOutcomeText } from './escalation-words';
 import { useEscalationsStore } from './escalations-store';
 import './escalations.css';
 
@@ -55,6 +55,7 @@ export function EscalationQueue() {
               <th scope="col">{t('escalations.queue.waiting')}</th>
               <th scope="col">{t('escalations.queue.customer')}</th>
               <th scope="col">{t('escalations.queue.asks')}</th>
+              <th scope="col">{t('escalations.packet.policy')}</th>
               <th scope="col">{t('escalations.queue.level')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('escalations.queue.open')}</span>
@@ -85,6 +86,8 @@ function QueueRow({ entry, isOpen }: { entry: QueueEntry; isOpen: boolean }) {
       </td>
       <td translate="no">{name}</td>
       <td>{askOf(escalation, format)}</td>
+      {/* What the policy said when the agent raised it: the first thing a decider weighs. */}
+      <td data-testid="queue-policy">{escalation.packet?.policy ? policyOutcomeText(t, escalation.packet.policy.outcome) : <span className="muted">{t('escalations.packet.none')}</span>}</td>
       <td>{t(`escalations.levels.${escalation.level}`)}</td>
       <td>
         <button
