@@ -60,7 +60,22 @@ export class Baresip {
     private socket: Socket | null,
   ) {}
 
-  static async start({ kamailio, user, tone }: BaresipOptions): Promise<Baresip> {
+  /**
+   * Starts a registered phone. Its ports are picked free just before (tests/fixtures/ports.ts), but
+   * baresip also binds a TLS port next to the SIP one, which another process may hold, or take
+   * first: a start refused with "Address already in use" is tried again on other ports.
+   */
+  static async start(options: BaresipOptions): Promise<Baresip> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await Baresip.startOnce(options);
+      } catch (error) {
+        if (attempt >= 3 || !/Address already in use/.test((error as Error).message)) throw error;
+      }
+    }
+  }
+
+  private static async startOnce({ kamailio, user, tone }: BaresipOptions): Promise<Baresip> {
     const dir = tempDir('baresip');
     const controlPort = await freePort();
     const sipPort = await freePort({ udp: true });
