@@ -1,37 +1,24 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GuidanceContent } from '../../../shared/contract/guidance';
 import { DEFAULT_WRAP_UP_RULES, WrapUpInput } from '../../../shared/domain/wrap-up';
 import { summarizeGuidance } from '../../../shared/guidance/call-log';
-import { Script } from '../../../shared/guidance/script';
 import { DEFAULT_GUIDANCE_THRESHOLDS, GuidanceThresholds, type GuidanceThresholdsInput } from '../../../shared/guidance/triggers';
-import type { LineSnapshot } from '../../../shared/phone/phone-protocol';
 import { showingRun, useGuidanceStore } from '../../../renderer/src/features/guidance/guidance-store';
 import { usePhoneStore } from '../../../renderer/src/features/phone/phone-store';
 import { useWrapUpStore, wrapUpInitialState } from '../../../renderer/src/features/wrap-up/wrap-up-store';
+import { initialPhone, putCallOnLine, shippedScript } from './support/guidance';
 import { callsTo, reply, resetFakeHost, success } from './support/fake-host';
 
 vi.mock('../../../renderer/src/host/client', async () => ({ host: (await import('./support/fake-host')).fakeHost }));
 
-const SCRIPTS = join(import.meta.dirname, '../../../resources/guidance/scripts');
-const script = (file: string): Script => Script.parse(JSON.parse(readFileSync(join(SCRIPTS, file), 'utf8')));
-const upset = script('upset-customer.json');
-const refund = script('refund-outside-policy.json');
-const cancellation = script('cancellation-retention.json');
+const upset = shippedScript('upset-customer.json');
+const refund = shippedScript('refund-outside-policy.json');
+const cancellation = shippedScript('cancellation-retention.json');
 
 const guidance = () => useGuidanceStore.getState();
 const shown = () => showingRun(guidance());
-const initialPhone = usePhoneStore.getState();
 const initialGuidance = useGuidanceStore.getState();
-
-function putCallOnLine(callId: string | null): void {
-  const idle = initialPhone.lines[1];
-  const line: LineSnapshot =
-    callId === null ? idle : { ...idle, state: { name: 'active' }, callId, direction: 'inbound', startedAt: Date.now() - 5_000, answeredAt: Date.now() - 4_000 };
-  usePhoneStore.setState({ lines: { ...initialPhone.lines, 1: line } });
-}
 
 let stop: () => void = () => undefined;
 

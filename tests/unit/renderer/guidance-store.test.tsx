@@ -1,37 +1,25 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GuidanceContent } from '../../../shared/contract/guidance';
-import { Script } from '../../../shared/guidance/script';
+import type { Script } from '../../../shared/guidance/script';
 import { audioCueFiring, DEFAULT_GUIDANCE_THRESHOLDS } from '../../../shared/guidance/triggers';
-import type { LineSnapshot } from '../../../shared/phone/phone-protocol';
 import { useCustomersStore, type CustomersState } from '../../../renderer/src/features/customers/customers-store';
 import { showingRun, useGuidanceStore } from '../../../renderer/src/features/guidance/guidance-store';
 import { usePhoneStore } from '../../../renderer/src/features/phone/phone-store';
+import { initialPhone, putCallOnLine, shippedScript } from './support/guidance';
 import { emit, reply, resetFakeHost, success } from './support/fake-host';
 
 vi.mock('../../../renderer/src/host/client', async () => ({ host: (await import('./support/fake-host')).fakeHost }));
 
-const SCRIPTS = join(import.meta.dirname, '../../../resources/guidance/scripts');
-const script = (file: string): Script => Script.parse(JSON.parse(readFileSync(join(SCRIPTS, file), 'utf8')));
-const upsetV1 = script('upset-customer.json');
-const crossSell = script('cross-sell.json');
+const upsetV1 = shippedScript('upset-customer.json');
+const crossSell = shippedScript('cross-sell.json');
 
 const content = (scripts: Script[]): GuidanceContent => ({ scripts, policyPack: null, thresholds: DEFAULT_GUIDANCE_THRESHOLDS, updatedAt: null });
 
 const guidance = () => useGuidanceStore.getState();
 const shown = () => showingRun(guidance());
-const initialPhone = usePhoneStore.getState();
 const initialCustomers = useCustomersStore.getState();
 const initialGuidance = useGuidanceStore.getState();
-
-function putCallOnLine(callId: string | null): void {
-  const idle = initialPhone.lines[1];
-  const line: LineSnapshot =
-    callId === null ? idle : { ...idle, state: { name: 'active' }, callId, direction: 'inbound', startedAt: Date.now() - 5_000, answeredAt: Date.now() - 4_000 };
-  usePhoneStore.setState({ lines: { ...initialPhone.lines, 1: line } });
-}
 
 function openCard(tags: string[]): void {
   const card = { customer: { id: 'cust-1', name: 'Ana Reyes', language: 'fil', version: '1', tags, emails: [], accountNumbers: [], addresses: [], phones: [] }, orders: [] };
