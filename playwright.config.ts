@@ -16,7 +16,8 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  globalSetup: './tests/e2e/global-setup.ts',
+  // Every central server the specs start (here, in workers, as processes) skips initdb.
+  globalSetup: './tests/fixtures/pglite-template.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

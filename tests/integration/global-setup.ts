@@ -1,4 +1,4 @@
-import { usePgliteTemplate } from '../fixtures/pglite-template';
+import usePgliteTemplate from '../fixtures/pglite-template';
 import { startPostgres } from '../fixtures/postgres';
 import { INTEGRATION_WORKERS } from './workers';
 

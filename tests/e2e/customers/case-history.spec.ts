@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo } from '../support/console-app';
-import { AGENT2, openAgentConsole, openCustomer, startCustomerStack, timelineItem, type AgentConsole, type CustomerStack } from './customer-stack';
+import { AGENT2, openAgentConsole, openCustomer, startCustomerStack, timelineItem, type SignedInConsole, type CustomerStack } from './customer-stack';
 
 /**
  * A case moves on: an agent changes a complaint's status with a note from its timeline entry, by
@@ -10,7 +10,7 @@ import { AGENT2, openAgentConsole, openCustomer, startCustomerStack, timelineIte
  */
 
 let stack: CustomerStack;
-const consoles: AgentConsole[] = [];
+const consoles: SignedInConsole[] = [];
 
 test.beforeEach(async () => {
   test.setTimeout(240_000);

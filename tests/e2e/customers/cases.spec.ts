@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demo } from '../support/console-app';
-import { AGENT2, openAgentConsole, openCustomer, startCustomerStack, timelineItem, type AgentConsole, type CustomerStack } from './customer-stack';
+import { AGENT2, openAgentConsole, openCustomer, startCustomerStack, timelineItem, type SignedInConsole, type CustomerStack } from './customer-stack';
 
 /**
  * Cases during the call: the agent opens a complaint and a refund on an order item from the
@@ -8,7 +8,7 @@ import { AGENT2, openAgentConsole, openCustomer, startCustomerStack, timelineIte
  */
 
 let stack: CustomerStack;
-const consoles: AgentConsole[] = [];
+const consoles: SignedInConsole[] = [];
 
 test.beforeEach(async () => {
   test.setTimeout(180_000);

@@ -69,7 +69,7 @@ async function freshPostgres(adminUrl: string): Promise<string> {
 }
 
 /** A signed-in console on its own web host: an agent's, or a supervisor's, trainer's, admin's. */
-export interface AgentConsole {
+export interface SignedInConsole {
   app: ConsoleApp;
   page: Page;
   host: WebHost;
@@ -85,7 +85,7 @@ export async function openConsoleAs(
   serverUrl: string,
   role: Role,
   { account = demo(role), height = 768 }: { account?: { username: string; password: string }; height?: number } = {},
-): Promise<AgentConsole> {
+): Promise<SignedInConsole> {
   const host = await startWebHost(serverUrl);
   const context = await browser.newContext({ viewport: { width: 1366, height } });
   try {
@@ -110,7 +110,7 @@ export async function openConsoleAs(
 }
 
 /** One agent's machine (see openConsoleAs). */
-export function openAgentConsole(browser: Browser, serverUrl: string, account: { username: string; password: string }): Promise<AgentConsole> {
+export function openAgentConsole(browser: Browser, serverUrl: string, account: { username: string; password: string }): Promise<SignedInConsole> {
   return openConsoleAs(browser, serverUrl, 'agent', { account });
 }
 

@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { demo } from '../support/console-app';
-import { addNote, AGENT2, openAgentConsole, openCustomer, startCustomerStack, timelineItem, type AgentConsole, type CustomerStack } from './customer-stack';
+import { addNote, AGENT2, openAgentConsole, openCustomer, startCustomerStack, timelineItem, type SignedInConsole, type CustomerStack } from './customer-stack';
 
 /**
  * Two agents on two machines, one central server with customers. What each agent sees of the
@@ -8,7 +8,7 @@ import { addNote, AGENT2, openAgentConsole, openCustomer, startCustomerStack, ti
  */
 
 let stack: CustomerStack;
-const consoles: AgentConsole[] = [];
+const consoles: SignedInConsole[] = [];
 
 test.beforeEach(async () => {
   test.setTimeout(180_000);
@@ -20,7 +20,7 @@ test.afterEach(async () => {
   await stack.dispose();
 });
 
-async function twoAgents(browser: Browser): Promise<[AgentConsole, AgentConsole]> {
+async function twoAgents(browser: Browser): Promise<[SignedInConsole, SignedInConsole]> {
   const agent = demo('agent');
   const first = await openAgentConsole(browser, stack.url, agent);
   consoles.push(first);

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { en } from '../../../renderer/src/i18n/catalogs/en';
 import { demo } from '../support/console-app';
-import { AGENT2, openAgentConsole, openCustomer, startCustomerStack, type AgentConsole, type CustomerStack } from './customer-stack';
+import { AGENT2, openAgentConsole, openCustomer, startCustomerStack, type SignedInConsole, type CustomerStack } from './customer-stack';
 
 /**
  * An agent on a Manila floor (phone region PH, the default) takes a call from someone who is not
@@ -9,7 +9,7 @@ import { AGENT2, openAgentConsole, openCustomer, startCustomerStack, type AgentC
  */
 
 let stack: CustomerStack;
-const consoles: AgentConsole[] = [];
+const consoles: SignedInConsole[] = [];
 
 test.beforeEach(async () => {
   test.setTimeout(180_000);
@@ -24,7 +24,7 @@ test.afterEach(async () => {
 });
 
 /** One agent's machine, signed in, with the customers loaded. */
-async function agentConsole(browser: Browser, account: { username: string; password: string }): Promise<AgentConsole> {
+async function agentConsole(browser: Browser, account: { username: string; password: string }): Promise<SignedInConsole> {
   const c = await openAgentConsole(browser, stack.url, account);
   consoles.push(c);
   await expect(c.page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });

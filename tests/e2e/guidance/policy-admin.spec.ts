@@ -6,7 +6,7 @@ import { importCustomers } from '../../../server/customers/import';
 import { freePort } from '../../fixtures/ports';
 import { tempDir } from '../../fixtures/processes';
 import { startCentralServer, type CentralServer } from '../../fixtures/stack';
-import { openAgentConsole, openConsoleAs, openCustomer, type AgentConsole } from '../customers/customer-stack';
+import { openAgentConsole, openConsoleAs, openCustomer, type SignedInConsole } from '../customers/customer-stack';
 import { demo } from '../support/console-app';
 
 /**
@@ -17,8 +17,8 @@ import { demo } from '../support/console-app';
 
 let server: CentralServer | undefined;
 let removeDir: (() => void) | undefined;
-let agent: AgentConsole | undefined;
-let adminConsole: AgentConsole | undefined;
+let agent: SignedInConsole | undefined;
+let adminConsole: SignedInConsole | undefined;
 
 const DAY = 86_400_000;
 

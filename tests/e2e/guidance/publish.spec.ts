@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { en } from '../../../renderer/src/i18n/catalogs/en';
-import { AGENT2, openAgentConsole, openConsoleAs, startCustomerStack, type AgentConsole, type CustomerStack } from '../customers/customer-stack';
+import { AGENT2, openAgentConsole, openConsoleAs, startCustomerStack, type SignedInConsole, type CustomerStack } from '../customers/customer-stack';
 import type { ConsoleApp } from '../support/console-app';
 
 /**
@@ -9,8 +9,8 @@ import type { ConsoleApp } from '../support/console-app';
  */
 
 let stack: CustomerStack;
-let agent: AgentConsole | undefined;
-let trainerConsole: AgentConsole | undefined;
+let agent: SignedInConsole | undefined;
+let trainerConsole: SignedInConsole | undefined;
 
 test.beforeEach(async () => {
   test.setTimeout(180_000);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openAgentConsole, openConsoleAs, openCustomer, startCustomerStack, timelineItem, type AgentConsole, type CustomerStack } from '../customers/customer-stack';
+import { openAgentConsole, openConsoleAs, openCustomer, startCustomerStack, timelineItem, type SignedInConsole, type CustomerStack } from '../customers/customer-stack';
 import { demo } from '../support/console-app';
 
 /**
@@ -11,7 +11,7 @@ import { demo } from '../support/console-app';
  */
 
 let stack: CustomerStack;
-const consoles: AgentConsole[] = [];
+const consoles: SignedInConsole[] = [];
 
 test.beforeEach(async () => {
   test.setTimeout(180_000);

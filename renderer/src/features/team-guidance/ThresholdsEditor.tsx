@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamThresholds } from '../../../../shared/api/policy-admin';
-import type { GuidanceThresholds } from '../../../../shared/guidance/triggers';
+import { DEFAULT_GUIDANCE_THRESHOLDS, type GuidanceThresholds } from '../../../../shared/guidance/triggers';
 import { errorKey } from '../../i18n/error-key';
 import { useThresholdsStore } from './thresholds-store';
 
@@ -23,7 +23,7 @@ const FIELDS = {
   repeatComplaintDays: { read: (x) => x.repeatComplaintDays, write: (x, n) => ({ ...x, repeatComplaintDays: n }), step: 1 },
   longHoldSeconds: { read: (x) => x.longHoldSeconds, write: (x, n) => ({ ...x, longHoldSeconds: n }), step: 1 },
   callTargetSeconds: {
-    read: (x) => x.callTargetSeconds.default ?? 420,
+    read: (x) => x.callTargetSeconds.default ?? DEFAULT_GUIDANCE_THRESHOLDS.callTargetSeconds.default!,
     write: (x, n) => ({ ...x, callTargetSeconds: { ...x.callTargetSeconds, default: n } }),
     step: 1,
   },
@@ -93,7 +93,7 @@ function TeamForm({ team }: { team: TeamThresholds }) {
           <input
             id={`${id}-${field}`}
             type="number"
-            min={FIELDS[field].step < 1 ? FIELDS[field].step : 1}
+            min={FIELDS[field].step}
             step={FIELDS[field].step}
             value={values[field]}
             onChange={(e) => setValues({ ...values, [field]: e.target.value })}
