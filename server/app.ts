@@ -16,6 +16,7 @@ import { registerContentRoutes } from './content/routes';
 import { registerGuidanceRoutes } from './guidance/routes';
 import { registerPolicyAdminRoutes } from './guidance/policy-admin-routes';
 import { seedGuidanceOnStart } from './guidance/seed';
+import { registerMonitoringRoutes } from './monitoring/routes';
 import { registerSipRoutes } from './sip/routes';
 import { registerSyncRoutes } from './sync/routes';
 
@@ -130,6 +131,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     registerContentRoutes(app, { db: openDatabase, wrapUpRules: options.wrapUpRules });
     registerGuidanceRoutes(app, { db: openDatabase });
     registerPolicyAdminRoutes(app, { db: openDatabase });
+    registerMonitoringRoutes(app, {
+      db: openDatabase,
+      settings: { sipDomain: sip?.domain ?? null, showListening: options.showListening, isLiveCall: async () => true /* TODO(presence) */ },
+    });
     await registerSyncRoutes(app, { db: openDatabase, live: opts.live, push: { escalations: { managerLimit: options.managerApprovalLimit } } });
 
     await app.listen({ port: options.port, host: options.host });

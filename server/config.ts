@@ -44,6 +44,8 @@ export interface ServerOptions {
   managerApprovalLimit?: ManagerApprovalLimit;
   /** The floor's returns policy pack from resources/policies, seeded when none is stored. Default 'ph'. */
   policyPack?: PolicyPackCode;
+  /** Whether an agent sees that a supervisor is listening to the call (whisper and barge always show). Default true. */
+  showListening?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -59,6 +61,7 @@ export interface ResolvedOptions {
   wrapUpRules: WrapUpRules;
   managerApprovalLimit: ManagerApprovalLimit;
   policyPack: PolicyPackCode;
+  showListening: boolean;
 }
 
 export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -90,6 +93,7 @@ export function resolveServerOptions(opts: ServerOptions): ResolvedOptions {
     wrapUpRules: WrapUpRules.parse({ recoveryPauseSeconds: DEFAULT_WRAP_UP_RULES.recoveryPauseSeconds, ...(opts.wrapUpRules ?? DEFAULT_WRAP_UP_RULES) }),
     managerApprovalLimit: opts.managerApprovalLimit ?? DEFAULT_MANAGER_APPROVAL_LIMIT,
     policyPack: PolicyPackCode.parse(opts.policyPack ?? 'ph'),
+    showListening: opts.showListening ?? true,
   };
 }
 
@@ -129,6 +133,8 @@ export const ServerEnv = z.object({
   KALMA_MANAGER_APPROVAL_LIMIT: z.preprocess(emptyAsUnset, z.string().max(500).transform(readManagerLimit).optional()),
   /** The returns policy pack seeded on an empty server: ph, br or us. */
   KALMA_POLICY_PACK: z.preprocess(emptyAsUnset, PolicyPackCode.optional()),
+  /** "false" hides from agents that a supervisor is listening (some floors' works councils want it shown). Default true. */
+  KALMA_SHOW_LISTENING: z.preprocess(emptyAsUnset, z.enum(['0', '1', 'true', 'false']).optional()),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
@@ -150,6 +156,7 @@ export function optionsFromEnv(env: ServerEnv, platform: NodeJS.Platform, proces
     },
     managerApprovalLimit: env.KALMA_MANAGER_APPROVAL_LIMIT,
     policyPack: env.KALMA_POLICY_PACK,
+    showListening: env.KALMA_SHOW_LISTENING === undefined ? undefined : env.KALMA_SHOW_LISTENING === '1' || env.KALMA_SHOW_LISTENING === 'true',
   };
 }
 

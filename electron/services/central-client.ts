@@ -23,6 +23,7 @@ import {
   type TeamThresholds as TeamThresholdsT,
 } from '../../shared/api/policy-admin';
 import type { NewScript } from '../../shared/guidance/script-new';
+import { API_MONITORING, GrantResponse, SigningKeysResponse, type GrantRequest, type SigningKey } from '../../shared/api/monitoring';
 import type { Language, User } from '../../shared/domain/user';
 
 export interface CentralClientOptions {
@@ -124,6 +125,15 @@ export class CentralClient {
 
   async saveTeamThresholds(token: string, teamId: string, thresholds: GuidanceThresholds): Promise<TeamThresholdsT> {
     return this.request('PUT', API_POLICY_ADMIN.team(teamId), { token, body: { thresholds }, schema: TeamThresholds });
+  }
+
+  /** A supervisor's grant on an agent's live call (FORBIDDEN / NOT_FOUND as the server refused it). */
+  async monitoringGrant(token: string, body: GrantRequest): Promise<GrantResponse> {
+    return this.request('POST', API_MONITORING.grants, { token, body, schema: GrantResponse });
+  }
+
+  async monitoringKeys(token: string): Promise<SigningKey[]> {
+    return (await this.request('GET', API_MONITORING.keys, { token, schema: SigningKeysResponse })).keys;
   }
 
   async adminUsers(token: string): Promise<AdminUsers> {

@@ -20,6 +20,8 @@ import type { SyncTuning } from './sync/sync-client';
 import { GuidanceCopy } from './guidance/guidance-copy';
 import { registerGuidanceHandlers } from './guidance/guidance-handlers';
 import { registerPolicyAdminHandlers } from './guidance/policy-admin-handlers';
+import { registerMonitoringHandlers } from './monitoring/monitoring-handlers';
+import { MonitoringKeys } from './monitoring/monitoring-keys';
 
 /** Where the central server runs when nothing else is configured (`npm run server`). */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4010';
@@ -170,6 +172,7 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
       afterCallWork.resume(data);
       void dispositions.refresh(data.cache);
       void guidance.open(data.file);
+      void monitoringKeys.refresh();
     },
     onClosing: ({ cache }) => {
       guidance.close();
@@ -205,6 +208,12 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
   registry.handle('network.quality', () => probe.current());
   registerCustomerHandlers(registry, customerData);
   registerEscalationHandlers(registry, customerData);
+  const monitoringKeys = new MonitoringKeys(opts.dataDir, serverUrl, () => session.withToken((token) => client.monitoringKeys(token)), log);
+  registerMonitoringHandlers(registry, {
+    data: customerData,
+    keys: monitoringKeys,
+    requestGrant: (body) => session.withToken((token) => client.monitoringGrant(token, body)),
+  });
   registerCustomerProfileHandlers(registry, customerData);
   registerAgentStateHandlers(registry, customerData, (state) => events.emit('agent.stateChanged', state));
   registerDispositionHandlers(registry, customerData, dispositions);

@@ -11,6 +11,7 @@ import { applyCustomerUpdate } from '../customers/field-merge';
 import { createAgentInteraction } from '../customers/interaction-writer';
 import { Rejection } from '../customers/rejection';
 import { decideEscalation, raiseEscalation, type EscalationSettings } from '../escalations/escalation-writer';
+import { recordMonitoringEvent } from '../monitoring/audit';
 import { sqlState, type Db, type Tx } from '../db/db';
 import { issuesOfBody } from '../http/errors';
 import { DEFAULT_MANAGER_APPROVAL_LIMIT } from '../../shared/domain/escalation-routing';
@@ -104,6 +105,8 @@ async function apply(tx: Tx, user: User, envelope: PushEnvelope, settings: PushS
       return raiseEscalation(tx, user, envelope.id, mutation.payload, settings.escalations);
     case 'escalation.decide':
       return decideEscalation(tx, user, envelope.id, mutation.payload, settings.escalations);
+    case 'monitoring.event':
+      return recordMonitoringEvent(tx, user, envelope.id, mutation.payload);
   }
 }
 

@@ -8,6 +8,7 @@ import { callbackCalls } from './callbacks';
 import { customerCalls, customerEvents } from './customers';
 import { caseCalls } from './cases';
 import { escalationCalls } from './escalations';
+import { monitoringCalls } from './monitoring';
 import { networkCalls, networkEvents } from './network';
 import { guidanceCalls, guidanceEvents } from './guidance';
 import { policyAdminCalls } from './policy-admin';
@@ -23,6 +24,7 @@ export * from './names';
 export * from './customers';
 export * from './cases';
 export * from './escalations';
+export * from './monitoring';
 export * from './sync';
 export * from './phone';
 export * from './agent';
@@ -42,6 +44,7 @@ export const calls = {
   ...customerCalls,
   ...caseCalls,
   ...escalationCalls,
+  ...monitoringCalls,
   ...syncCalls,
   ...agentCalls,
   ...wrapUpCalls,

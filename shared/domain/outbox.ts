@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CallRecord } from '../phone/call-record';
+import { MonitoringEvent } from '../monitoring/monitoring-event';
 import { AgentStateChange } from './agent-state';
 import { CallbackStatusChange } from './callback';
 import { CaseStatusChange } from './case-status';
@@ -121,6 +122,8 @@ export const OutboxMutation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('escalation.raise'), payload: EscalationRaise }),
   /** A supervisor, manager or admin approved, denied or raised an escalation. */
   z.object({ kind: z.literal('escalation.decide'), payload: EscalationDecide }),
+  /** The agent's console answered, refused or ended a supervisor's monitoring leg, or changed its mode (the audit). */
+  z.object({ kind: z.literal('monitoring.event'), payload: MonitoringEvent }),
 ]);
 export type OutboxMutation = z.output<typeof OutboxMutation>;
 export type OutboxKind = OutboxMutation['kind'];

@@ -10,6 +10,7 @@ import { EntityId } from '../../../shared/domain/row-version';
 import { SyncCursor, SyncRow } from '../../../shared/domain/sync-row';
 import type { CallRecord } from '../../../shared/phone/call-record';
 import type { WrapUpFields } from '../../../shared/domain/wrap-up';
+import type { MonitoringEvent } from '../../../shared/monitoring/monitoring-event';
 import { AgentStateLog } from './agent-state-log';
 import { BatchWriter, LoadGroup } from './batch-writer';
 import { DispositionBook } from './disposition-book';
@@ -328,6 +329,11 @@ export class CustomerCache {
       })
       .immediate();
     return { ...note, pendingSync: true };
+  }
+
+  /** A monitoring leg's audit event, queued for the server; nothing of it is shown from the cache. */
+  queueMonitoringEvent(event: MonitoringEvent): void {
+    this.outboxStore.enqueue(this.newId(), { kind: 'monitoring.event', payload: event });
   }
 
   /** Keeps an ended call's record and queues it, with its timeline entry when the customer is known. */

@@ -1,0 +1,67 @@
+import { ContractFailure } from '../../../shared/contract/core';
+import type { GrantCheck } from '../../../shared/contract/monitoring';
+import { checkGrant, type GrantRefusal, type MonitoringGrant } from '../../../shared/monitoring/grant';
+import type { MonitoringEvent } from '../../../shared/monitoring/monitoring-event';
+import type { GrantRequest, GrantResponse } from '../../../shared/api/monitoring';
+import type { HandlerRegistry } from '../contract/registry';
+import type { CustomerDataService } from '../sync/customer-data-service';
+import { readGrantToken } from './grant-verifier';
+import type { MonitoringKeys } from './monitoring-keys';
+
+export interface MonitoringHandlerDeps {
+  data: CustomerDataService;
+  keys: MonitoringKeys;
+  requestGrant(body: GrantRequest): Promise<GrantResponse>;
+  now?: () => Date;
+  /** After a local write: push the outbox soon. */
+  afterLocalWrite?: () => void;
+}
+
+/**
+ * Monitoring on the host. For supervisors it forwards the grant request. For agents it is the
+ * gate in front of the phone: a monitoring INVITE is answered only when this says the grant holds,
+ * and what happened goes to the audit through the outbox, refusals included.
+ */
+export function registerMonitoringHandlers(registry: HandlerRegistry, deps: MonitoringHandlerDeps): void {
+  const now = deps.now ?? (() => new Date());
+  /** Grants that opened a leg on this console: each opens one. */
+  const used = new Map<string, MonitoringGrant>();
+
+  const audit = (event: Omit<MonitoringEvent, 'at'>) => {
+    const { cache, sync } = deps.data.require();
+    cache.queueMonitoringEvent({ at: now().toISOString(), ...event });
+    sync.afterLocalWrite();
+  };
+
+  registry
+    .handle('monitoring.requestGrant', (input) => deps.requestGrant(input))
+    .handle('monitoring.verifyGrant', async ({ token, mode, liveCallIds }): Promise<GrantCheck> => {
+      const { user } = deps.data.require();
+      let reading = readGrantToken(token, deps.keys.current());
+      if (!reading.ok && reading.refusal === 'unknown-key') {
+        await deps.keys.refresh();
+        reading = readGrantToken(token, deps.keys.current());
+      }
+      const refusal: GrantRefusal | null = !reading.ok
+        ? reading.refusal
+        : used.has(reading.grant.id)
+          ? 'already-used'
+          : checkGrant(reading.grant, { now: now(), agentId: user.id, liveCallIds, mode });
+      const grant = reading.ok ? reading.grant : null;
+      // Only a signed grant's claims are worth keeping; a forged one's names are the forger's words.
+      const about = grant ? { grantId: grant.id, supervisorId: grant.supervisorId, callId: grant.callId } : {};
+      if (refusal !== null || grant === null) {
+        audit({ event: 'refused', refusal: refusal ?? 'malformed', mode, ...about });
+        return { ok: false, refusal: refusal ?? 'malformed' };
+      }
+      used.set(grant.id, grant);
+      audit({ event: 'answered', mode, ...about });
+      return { ok: true, grant };
+    })
+    .handle('monitoring.report', ({ grantId, event, mode }) => {
+      const grant = used.get(grantId);
+      if (!grant) throw new ContractFailure('NOT_FOUND', 'No monitoring leg with that grant was answered on this console.');
+      audit({ event, mode, grantId, supervisorId: grant.supervisorId, callId: grant.callId });
+      return null;
+    });
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { GrantRequest, GrantResponse } from '../../shared/api/monitoring';
+import { GRANT_TTL_SECONDS, type MonitoringGrant } from '../../shared/monitoring/grant';
+import type { User } from '../../shared/domain/user';
+import { findUserById } from '../accounts/users';
+import type { Db, Queryable } from '../db/db';
+import { HttpError } from '../http/errors';
+import { auditGrantDecision } from './audit';
+import { signGrant } from './grant-token';
+import type { Signer } from './signing-keys';
+
+export interface GrantSettings {
+  /** The SIP domain the agents' phones register in; null when the server has no phone system. */
+  sipDomain: string | null;
+  /** Whether agents see that a supervisor is listening (whisper and barge are always shown). */
+  showListening: boolean;
+  /** Whether the call is the agent's live call right now, from the consoles' presence reports. */
+  isLiveCall(q: Queryable, agentId: string, callId: string): Promise<boolean>;
+  now?: () => Date;
+}
+
+/**
+ * A supervisor asks to join an agent's live call. Refused (and audited) unless the supervisor
+ * leads a team the agent is in, or decides at director level; the agent is an active agent; the
+ * call is that agent's live call. A grant names one call, the modes asked for and lasts
+ * GRANT_TTL_SECONDS: long enough to dial, too short to be useful later.
+ */
+export async function issueGrant(db: Db, supervisor: User, request: GrantRequest, signer: Signer, settings: GrantSettings): Promise<GrantResponse> {
+  const modes = [...new Set(request.modes)];
+  const refuse = async (status: number, message: string, agentId: string | null): Promise<never> => {
+    await auditGrantDecision(db, { event: 'grant-refused', supervisorId: supervisor.id, agentId, grantId: null, callId: request.callId, modes, detail: message });
+    throw new HttpError(status, status === 404 ? 'NOT_FOUND' : 'FORBIDDEN', message);
+  };
+  if (settings.sipDomain === null) {
+    throw new HttpError(503, 'SIP_NOT_CONFIGURED', 'This Kalma server has no phone system configured, so calls cannot be monitored.');
+  }
+  const agent = await agentAccount(db, request.agentId);
+  if (!agent) return refuse(404, 'There is no active agent with that id.', null);
+  const ownTeam = supervisor.teams.some((team) => agent.teams.some((theirs) => theirs.id === team.id));
+  if (!ownTeam && supervisor.approvalLevel !== 'director') {
+    return refuse(403, `${agent.displayName} is not in a team you lead; only their own supervisors or a director may monitor their calls.`, agent.id);
+  }
+  if (!(await settings.isLiveCall(db, agent.id, request.callId))) {
+    return refuse(404, `${agent.displayName} is not on that call now.`, agent.id);
+  }
+  const now = settings.now?.() ?? new Date();
+  const grant: MonitoringGrant = {
+    v: 1,
+    id: randomUUID(),
+    keyId: signer.keyId,
+    supervisorId: supervisor.id,
+    supervisorName: supervisor.displayName,
+    agentId: agent.id,
+    callId: request.callId,
+    modes,
+    showListening: settings.showListening,
+    issuedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + GRANT_TTL_SECONDS * 1000).toISOString(),
+  };
+  const token = signGrant(grant, signer);
+  await auditGrantDecision(db, { event: 'granted', supervisorId: supervisor.id, agentId: agent.id, grantId: grant.id, callId: grant.callId, modes, detail: null });
+  return { token, grant, target: `sip:${agent.username.toLowerCase()}@${settings.sipDomain}` };
+}
+
+async function agentAccount(q: Queryable, id: string): Promise<User | null> {
+  const { rows } = await q.query<{ ok: boolean }>(`SELECT true AS ok FROM users WHERE id = $1 AND role = 'agent' AND NOT disabled`, [id]);
+  if (!rows[0]) return null;
+  return findUserById(q, id);
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { call } from './core';
+import { GrantRefusal, GrantToken, MonitoringGrant, MonitorMode } from '../monitoring/grant';
+
+/**
+ * Monitoring from the console. A supervisor's console asks the central server for a grant on an
+ * agent's live call and dials with it; the agent's console has its host check the grant before
+ * the phone answers the monitoring leg, and reports what it did (the audit).
+ */
+
+export const MonitorRequest = z
+  .object({
+    agentId: z.string().min(1).max(64),
+    callId: z.string().min(1).max(200),
+    modes: z.array(MonitorMode).min(1).max(3),
+  })
+  .strict();
+
+export const MonitorGrantIssued = z.object({ token: GrantToken, grant: MonitoringGrant, target: z.string().min(1).max(300) });
+export type MonitorGrantIssued = z.output<typeof MonitorGrantIssued>;
+
+export const VerifyGrantInput = z
+  .object({
+    /** As it arrived in the SIP header: checked here, not trusted. */
+    token: z.string().max(4_000),
+    mode: MonitorMode,
+    /** The calls on this console's lines now. */
+    liveCallIds: z.array(z.string().min(1).max(200)).max(2),
+  })
+  .strict();
+
+export const GrantCheck = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), grant: MonitoringGrant }),
+  z.object({ ok: z.literal(false), refusal: GrantRefusal }),
+]);
+export type GrantCheck = z.output<typeof GrantCheck>;
+
+/** What the agent's phone did with a granted leg after answering it. */
+export const MonitorReport = z
+  .object({
+    grantId: z.uuid(),
+    event: z.enum(['mode', 'mode-refused', 'ended']),
+    mode: MonitorMode.optional(),
+  })
+  .strict();
+
+export const monitoringCalls = {
+  /** Supervisors: a grant for an agent's live call; FORBIDDEN outside their teams, NOT_FOUND when the call is not live. */
+  'monitoring.requestGrant': call({ input: MonitorRequest, output: MonitorGrantIssued }),
+  /** Agents' consoles: signature, expiry, agent, call and mode checked; the answer and any refusal are audited. */
+  'monitoring.verifyGrant': call({ input: VerifyGrantInput, output: GrantCheck }),
+  /** Agents' consoles: a mode change honoured or refused, or the leg ended (audited). */
+  'monitoring.report': call({ input: MonitorReport, output: z.null() }),
+} as const;
