@@ -133,7 +133,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     registerPolicyAdminRoutes(app, { db: openDatabase });
     registerMonitoringRoutes(app, {
       db: openDatabase,
-      settings: { sipDomain: sip?.domain ?? null, showListening: options.showListening, isLiveCall: async () => true /* TODO(presence) */ },
+      settings: {
+        sipDomain: sip?.domain ?? null,
+        showListening: options.showListening,
+        pbx: options.pbxMonitoring,
+        isLiveCall: async () => true /* TODO(presence) */,
+      },
     });
     await registerSyncRoutes(app, { db: openDatabase, live: opts.live, push: { escalations: { managerLimit: options.managerApprovalLimit } } });
 

@@ -7,6 +7,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimitPolicy } from './auth/rate-limit';
 import type { SipConfig } from './sip/config';
 import type { LiveHubOptions } from './sync/live';
 import { PolicyPackCode } from './guidance/defaults';
+import { parsePbxMonitoring, type PbxMonitoring } from '../shared/monitoring/pbx-monitoring';
 
 /** What `startServer` accepts. Everything is optional; see `resolveServerOptions` for defaults. */
 export interface ServerOptions {
@@ -46,6 +47,8 @@ export interface ServerOptions {
   policyPack?: PolicyPackCode;
   /** Whether an agent sees that a supervisor is listening to the call (whisper and barge always show). Default true. */
   showListening?: boolean;
+  /** PBX mode: the site's PBX monitors calls through these feature codes (shared/monitoring/pbx-monitoring.ts). Default none. */
+  pbxMonitoring?: PbxMonitoring | null;
 }
 
 export interface ResolvedOptions {
@@ -62,6 +65,7 @@ export interface ResolvedOptions {
   managerApprovalLimit: ManagerApprovalLimit;
   policyPack: PolicyPackCode;
   showListening: boolean;
+  pbxMonitoring: PbxMonitoring | null;
 }
 
 export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -94,6 +98,7 @@ export function resolveServerOptions(opts: ServerOptions): ResolvedOptions {
     managerApprovalLimit: opts.managerApprovalLimit ?? DEFAULT_MANAGER_APPROVAL_LIMIT,
     policyPack: PolicyPackCode.parse(opts.policyPack ?? 'ph'),
     showListening: opts.showListening ?? true,
+    pbxMonitoring: opts.pbxMonitoring ?? null,
   };
 }
 
@@ -135,6 +140,16 @@ export const ServerEnv = z.object({
   KALMA_POLICY_PACK: z.preprocess(emptyAsUnset, PolicyPackCode.optional()),
   /** "false" hides from agents that a supervisor is listening (some floors' works councils want it shown). Default true. */
   KALMA_SHOW_LISTENING: z.preprocess(emptyAsUnset, z.enum(['0', '1', 'true', 'false']).optional()),
+  /** PBX mode: feature codes per monitoring mode, e.g. "listen=*222,whisper=*223,barge=*224". */
+  KALMA_PBX_MONITOR_CODES: z.preprocess(emptyAsUnset, z.string().max(200).optional()),
+  /** PBX mode: DTMF digits that switch mode on the same leg, e.g. "listen=4,whisper=5,barge=6" (ChanSpy's d option). */
+  KALMA_PBX_MONITOR_SWITCH: z.preprocess(emptyAsUnset, z.string().max(200).optional()),
+}).superRefine((env, ctx) => {
+  try {
+    parsePbxMonitoring(env.KALMA_PBX_MONITOR_CODES, env.KALMA_PBX_MONITOR_SWITCH);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', path: ['KALMA_PBX_MONITOR_CODES'], message: error instanceof Error ? error.message : String(error) });
+  }
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
@@ -156,6 +171,7 @@ export function optionsFromEnv(env: ServerEnv, platform: NodeJS.Platform, proces
     },
     managerApprovalLimit: env.KALMA_MANAGER_APPROVAL_LIMIT,
     policyPack: env.KALMA_POLICY_PACK,
+    pbxMonitoring: parsePbxMonitoring(env.KALMA_PBX_MONITOR_CODES, env.KALMA_PBX_MONITOR_SWITCH),
     showListening: env.KALMA_SHOW_LISTENING === undefined ? undefined : env.KALMA_SHOW_LISTENING === '1' || env.KALMA_SHOW_LISTENING === 'true',
   };
 }

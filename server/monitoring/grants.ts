@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { GrantRequest, GrantResponse } from '../../shared/api/monitoring';
-import { GRANT_TTL_SECONDS, type MonitoringGrant } from '../../shared/monitoring/grant';
+import type { GrantRequest, GrantResponse, PbxDial } from '../../shared/api/monitoring';
+import { GRANT_TTL_SECONDS, type MonitoringGrant, type MonitorMode } from '../../shared/monitoring/grant';
 import type { User } from '../../shared/domain/user';
+import { pbxDialString, pbxModes, type PbxMonitoring } from '../../shared/monitoring/pbx-monitoring';
 import { findUserById } from '../accounts/users';
 import type { Db, Queryable } from '../db/db';
 import { HttpError } from '../http/errors';
@@ -16,6 +17,8 @@ export interface GrantSettings {
   showListening: boolean;
   /** Whether the call is the agent's live call right now, from the consoles' presence reports. */
   isLiveCall(q: Queryable, agentId: string, callId: string): Promise<boolean>;
+  /** PBX mode: the site's PBX monitors through feature codes; null when Kalma's own legs do it. */
+  pbx: PbxMonitoring | null;
   now?: () => Date;
 }
 
@@ -26,7 +29,8 @@ export interface GrantSettings {
  * GRANT_TTL_SECONDS: long enough to dial, too short to be useful later.
  */
 export async function issueGrant(db: Db, supervisor: User, request: GrantRequest, signer: Signer, settings: GrantSettings): Promise<GrantResponse> {
-  const modes = [...new Set(request.modes)];
+  const offered = settings.pbx ? pbxModes(settings.pbx) : null;
+  const modes = [...new Set(request.modes)].filter((mode) => offered === null || offered.includes(mode));
   const refuse = async (status: number, message: string, agentId: string | null): Promise<never> => {
     await auditGrantDecision(db, { event: 'grant-refused', supervisorId: supervisor.id, agentId, grantId: null, callId: request.callId, modes, detail: message });
     throw new HttpError(status, status === 404 ? 'NOT_FOUND' : 'FORBIDDEN', message);
@@ -39,6 +43,9 @@ export async function issueGrant(db: Db, supervisor: User, request: GrantRequest
   const ownTeam = supervisor.teams.some((team) => agent.teams.some((theirs) => theirs.id === team.id));
   if (!ownTeam && supervisor.approvalLevel !== 'director') {
     return refuse(403, `${agent.displayName} is not in a team you lead; only their own supervisors or a director may monitor their calls.`, agent.id);
+  }
+  if (modes.length === 0) {
+    return refuse(403, `This site's phone system offers only ${offered?.join(', ')} for monitoring.`, agent.id);
   }
   if (!(await settings.isLiveCall(db, agent.id, request.callId))) {
     return refuse(404, `${agent.displayName} is not on that call now.`, agent.id);
@@ -59,7 +66,16 @@ export async function issueGrant(db: Db, supervisor: User, request: GrantRequest
   };
   const token = signGrant(grant, signer);
   await auditGrantDecision(db, { event: 'granted', supervisorId: supervisor.id, agentId: agent.id, grantId: grant.id, callId: grant.callId, modes, detail: null });
-  return { token, grant, target: `sip:${agent.username.toLowerCase()}@${settings.sipDomain}` };
+  const extension = agent.username.toLowerCase();
+  const domain = settings.sipDomain;
+  const pbx = settings.pbx ? { dial: pbxDials(settings.pbx, modes, extension, domain), switchDigits: settings.pbx.switchDigits } : undefined;
+  return { token, grant, target: `sip:${extension}@${domain}`, ...(pbx ? { pbx } : {}) };
+}
+
+function pbxDials(pbx: PbxMonitoring, modes: readonly MonitorMode[], extension: string, domain: string): PbxDial['dial'] {
+  const dial: PbxDial['dial'] = {};
+  for (const mode of modes) dial[mode] = pbxDialString(pbx, mode, extension, domain);
+  return dial;
 }
 
 async function agentAccount(q: Queryable, id: string): Promise<User | null> {

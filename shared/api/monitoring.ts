@@ -24,11 +24,20 @@ export const GrantRequest = z
   .strict();
 export type GrantRequest = z.infer<typeof GrantRequest>;
 
+/** PBX mode: what the supervisor's phone dials per mode, and the digits that switch on one leg. */
+export const PbxDial = z.object({
+  dial: z.object({ listen: z.string().max(300).optional(), whisper: z.string().max(300).optional(), barge: z.string().max(300).optional() }),
+  switchDigits: z.object({ listen: z.string().max(1), whisper: z.string().max(1), barge: z.string().max(1) }).nullable(),
+});
+export type PbxDial = z.infer<typeof PbxDial>;
+
 export const GrantResponse = z.object({
   token: GrantToken,
   grant: MonitoringGrant,
   /** The agent's phone, as the supervisor's phone dials it. */
   target: z.string().min(1).max(300),
+  /** Present on sites whose PBX monitors calls: dial these instead of the agent's phone. */
+  pbx: PbxDial.optional(),
 });
 export type GrantResponse = z.infer<typeof GrantResponse>;
 

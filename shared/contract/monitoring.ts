@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from './core';
 import { GrantRefusal, GrantToken, MonitoringGrant, MonitorMode } from '../monitoring/grant';
+import { PbxDial } from '../api/monitoring';
 
 /**
  * Monitoring from the console. A supervisor's console asks the central server for a grant on an
@@ -16,7 +17,7 @@ export const MonitorRequest = z
   })
   .strict();
 
-export const MonitorGrantIssued = z.object({ token: GrantToken, grant: MonitoringGrant, target: z.string().min(1).max(300) });
+export const MonitorGrantIssued = z.object({ token: GrantToken, grant: MonitoringGrant, target: z.string().min(1).max(300), pbx: PbxDial.optional() });
 export type MonitorGrantIssued = z.output<typeof MonitorGrantIssued>;
 
 export const VerifyGrantInput = z

@@ -129,3 +129,24 @@ describe.each(backends)('monitoring grants (%s)', (backend) => {
     expect((await request(t.url, 'GET', API_MONITORING.audit, { token: tokens.agent })).status).toBe(403);
   });
 });
+
+describe('monitoring grants in PBX mode', () => {
+  it('hand the supervisor the PBX’s feature codes for the modes the site offers, still checked and audited', async () => {
+    const pbxMonitoring = { codes: { listen: '*222', whisper: '*223' }, switchDigits: { listen: '4', whisper: '5', barge: '6' } };
+    const t = await startTestServer('pglite', { sip: SIP, pbxMonitoring });
+    try {
+      const supervisor = (await signIn(t.url, 'supervisor', 'supervisor-demo-2026')).token;
+      const agentId = (await signIn(t.url, 'agent', 'agent-demo-2026')).user.id;
+      const reply = await request(t.url, 'POST', API_MONITORING.grants, { token: supervisor, json: { agentId, callId: 'c-1', modes: ['listen', 'whisper', 'barge'] } });
+      expect(reply.status, reply.text).toBe(200);
+      const issued = GrantResponse.parse(reply.body);
+      expect(issued.grant.modes).toEqual(['listen', 'whisper']);
+      expect(issued.pbx).toEqual({ dial: { listen: 'sip:*222agent@kalma.test', whisper: 'sip:*223agent@kalma.test' }, switchDigits: pbxMonitoring.switchDigits });
+      const bargeOnly = await request(t.url, 'POST', API_MONITORING.grants, { token: supervisor, json: { agentId, callId: 'c-1', modes: ['barge'] } });
+      expect(bargeOnly.status).toBe(403);
+      expect(errorOf(bargeOnly).message).toMatch(/offers only listen, whisper/);
+    } finally {
+      await t.close();
+    }
+  });
+});
