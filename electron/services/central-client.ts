@@ -23,7 +23,7 @@ import {
   type TeamThresholds as TeamThresholdsT,
 } from '../../shared/api/policy-admin';
 import type { NewScript } from '../../shared/guidance/script-new';
-import { API_MONITORING, GrantResponse, SigningKeysResponse, type GrantRequest, type SigningKey } from '../../shared/api/monitoring';
+import { API_MONITORING, GrantResponse, MonitoringAuditResponse, SigningKeysResponse, type GrantRequest, type MonitoringAuditEntry, type SigningKey } from '../../shared/api/monitoring';
 import type { Language, User } from '../../shared/domain/user';
 
 export interface CentralClientOptions {
@@ -130,6 +130,10 @@ export class CentralClient {
   /** A supervisor's grant on an agent's live call (FORBIDDEN / NOT_FOUND as the server refused it). */
   async monitoringGrant(token: string, body: GrantRequest): Promise<GrantResponse> {
     return this.request('POST', API_MONITORING.grants, { token, body, schema: GrantResponse });
+  }
+
+  async monitoringAudit(token: string, limit: number): Promise<MonitoringAuditEntry[]> {
+    return (await this.request('GET', `${API_MONITORING.audit}?limit=${limit}`, { token, schema: MonitoringAuditResponse })).entries;
   }
 
   async monitoringKeys(token: string): Promise<SigningKey[]> {

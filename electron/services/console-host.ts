@@ -213,6 +213,7 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     data: customerData,
     keys: monitoringKeys,
     requestGrant: (body) => session.withToken((token) => client.monitoringGrant(token, body)),
+    audit: (limit) => session.withToken((token) => client.monitoringAudit(token, limit)),
   });
   registerCustomerProfileHandlers(registry, customerData);
   registerAgentStateHandlers(registry, customerData, (state) => events.emit('agent.stateChanged', state));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './core';
 import { GrantRefusal, GrantToken, MonitoringGrant, MonitorMode } from '../monitoring/grant';
-import { PbxDial } from '../api/monitoring';
+import { MonitoringAuditEntry, PbxDial } from '../api/monitoring';
 
 /**
  * Monitoring from the console. A supervisor's console asks the central server for a grant on an
@@ -52,4 +52,6 @@ export const monitoringCalls = {
   'monitoring.verifyGrant': call({ input: VerifyGrantInput, output: GrantCheck }),
   /** Agents' consoles: a mode change honoured or refused, or the leg ended (audited). */
   'monitoring.report': call({ input: MonitorReport, output: z.null() }),
+  /** Admins: the monitoring audit, newest first (grants, refusals, answers, mode changes, ends). */
+  'monitoring.audit': call({ input: z.object({ limit: z.number().int().min(1).max(1_000).default(200) }).strict(), output: z.array(MonitoringAuditEntry) }),
 } as const;

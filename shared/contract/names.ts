@@ -31,6 +31,7 @@ export const CALL_NAMES = [
   'monitoring.requestGrant',
   'monitoring.verifyGrant',
   'monitoring.report',
+  'monitoring.audit',
   'cases.setStatus',
   'sync.status',
   'sync.rejected',

@@ -105,8 +105,11 @@ export function domainOf(uri: string): string | null {
   return match?.[1] ?? null;
 }
 
-/** A SIP URI the engine will dial: the shape dialUri produces, nothing looser. */
+/**
+ * A SIP URI the engine will dial: the shape dialUri produces, nothing looser — plus `*` and an
+ * escaped `#` (%23) in the user part, which PBX feature codes start with (sip:*222alice@pbx).
+ */
 export const DialUri = z
   .string()
   .max(300)
-  .regex(/^sips?:[A-Za-z0-9._~+-]+@[A-Za-z0-9.-]+(:\d{1,5})?$/, 'a SIP address like sip:alice@kalma.local');
+  .regex(/^sips?:(?:[A-Za-z0-9._~+*-]|%23)+@[A-Za-z0-9.-]+(:\d{1,5})?$/, 'a SIP address like sip:alice@kalma.local');

@@ -6,6 +6,7 @@ import { DialUri } from './dial-string';
 import { DtmfTones, DtmfTransport } from './dtmf';
 import { LineState } from './line-state';
 import { AwayRefusal } from './phone-settings';
+import { GrantToken, MonitorMode } from '../monitoring/grant';
 
 /**
  * The phone engine's whole interface: commands in, events out, every one a plain serializable
@@ -55,6 +56,13 @@ export const PhoneCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setVoiceProcessing'), enabled: z.boolean() }),
   /** List the audio devices again (after the agent plugs in a headset the engine also does it). */
   z.object({ type: z.literal('refreshDevices') }),
+  /**
+   * A supervisor joins an agent's call: dial the agent's phone with the server's grant, or (PBX
+   * mode, no token) the PBX's feature code. Either way the call leaves no call record.
+   */
+  z.object({ type: z.literal('monitor'), target: DialUri, token: GrantToken.optional(), mode: MonitorMode, display: z.string().max(300).optional() }),
+  /** A supervisor switches mode on a monitoring call (SIP INFO); the agent's phone honours only granted modes. */
+  z.object({ type: z.literal('setMonitorMode'), ...onLine, mode: MonitorMode }),
 ]);
 export type PhoneCommand = z.infer<typeof PhoneCommand>;
 /** What a caller writes (DTMF tones before normalization). */
@@ -159,6 +167,17 @@ export const PhoneEvent = z.discriminatedUnion('type', [
     input: z.string().nullable(),
     output: z.string().nullable(),
   }),
+  /**
+   * Agent side: a supervisor's monitoring leg on the call on `line` (null: none any more). `shown`
+   * is false while a supervisor only listens and the floor does not show listening.
+   */
+  z.object({
+    type: z.literal('monitored'),
+    line: LineId,
+    monitor: z.object({ supervisorName: z.string().max(120), mode: MonitorMode, shown: z.boolean() }).nullable(),
+  }),
+  /** Supervisor side: the mode the agent's phone is mixing now on the monitoring call on `line`. */
+  z.object({ type: z.literal('monitorMode'), line: LineId, mode: MonitorMode }),
   /** A call ended: the record the host keeps. */
   z.object({ type: z.literal('callEnded'), record: CallRecord }),
   z.object({ type: z.literal('error'), code: PhoneErrorCode, line: LineId.nullable(), detail: z.string().max(500).nullable() }),

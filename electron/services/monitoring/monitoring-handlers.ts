@@ -2,7 +2,7 @@ import { ContractFailure } from '../../../shared/contract/core';
 import type { GrantCheck } from '../../../shared/contract/monitoring';
 import { checkGrant, type GrantRefusal, type MonitoringGrant } from '../../../shared/monitoring/grant';
 import type { MonitoringEvent } from '../../../shared/monitoring/monitoring-event';
-import type { GrantRequest, GrantResponse } from '../../../shared/api/monitoring';
+import type { GrantRequest, GrantResponse, MonitoringAuditEntry } from '../../../shared/api/monitoring';
 import type { HandlerRegistry } from '../contract/registry';
 import type { CustomerDataService } from '../sync/customer-data-service';
 import { readGrantToken } from './grant-verifier';
@@ -12,9 +12,8 @@ export interface MonitoringHandlerDeps {
   data: CustomerDataService;
   keys: MonitoringKeys;
   requestGrant(body: GrantRequest): Promise<GrantResponse>;
+  audit(limit: number): Promise<MonitoringAuditEntry[]>;
   now?: () => Date;
-  /** After a local write: push the outbox soon. */
-  afterLocalWrite?: () => void;
 }
 
 /**
@@ -35,6 +34,7 @@ export function registerMonitoringHandlers(registry: HandlerRegistry, deps: Moni
 
   registry
     .handle('monitoring.requestGrant', (input) => deps.requestGrant(input))
+    .handle('monitoring.audit', ({ limit }) => deps.audit(limit))
     .handle('monitoring.verifyGrant', async ({ token, mode, liveCallIds }): Promise<GrantCheck> => {
       const { user } = deps.data.require();
       let reading = readGrantToken(token, deps.keys.current());

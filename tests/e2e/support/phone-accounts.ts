@@ -14,13 +14,23 @@ export async function adminToken(serverUrl: string): Promise<string> {
   return LoginResponse.parse(await response.json()).token;
 }
 
-/** A new agent account, so that tests and benchmarks never share a phone identity. */
-export async function createAgent(serverUrl: string, token: string, username: string, displayName: string, password: string): Promise<void> {
+/**
+ * A new account (an agent unless told otherwise), so that tests and benchmarks never share a phone
+ * identity. Teams matter to supervisors: they monitor the agents of their own teams only.
+ */
+export async function createAgent(
+  serverUrl: string,
+  token: string,
+  username: string,
+  displayName: string,
+  password: string,
+  account: { role?: 'agent' | 'supervisor'; teamIds?: string[] } = {},
+): Promise<string> {
   const response = await fetch(`${serverUrl}${API.adminUsers}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ username, displayName, password, role: 'agent' }),
+    body: JSON.stringify({ username, displayName, password, role: account.role ?? 'agent', teamIds: account.teamIds ?? [] }),
   });
   if (response.status !== 201) throw new Error(`creating ${username} failed: HTTP ${response.status} ${await response.text()}`);
-  CreateUserResponse.parse(await response.json());
+  return CreateUserResponse.parse(await response.json()).user.id;
 }

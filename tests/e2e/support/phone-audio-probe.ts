@@ -11,7 +11,20 @@ export async function installAudioProbe(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const Native = window.RTCPeerConnection;
     const tracks: MediaStreamTrack[] = [];
-    (window as unknown as { __kalmaProbe: unknown }).__kalmaProbe = { tracks };
+    // Streams handed to an element that is not muted: what the page plays out loud (the speaker).
+    const played: MediaStreamTrack[] = [];
+    (window as unknown as { __kalmaProbe: unknown }).__kalmaProbe = { tracks, played };
+    const source = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+    if (source?.set && source.get) {
+      const set = source.set;
+      Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+        ...source,
+        set(this: HTMLMediaElement, value: MediaProvider | null) {
+          set.call(this, value);
+          if (value instanceof MediaStream && !this.muted) played.push(...value.getAudioTracks());
+        },
+      });
+    }
     class ProbedPeerConnection extends Native {
       constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
         super(...args);
@@ -38,23 +51,30 @@ export function rtpDtmfSent(page: Page): Promise<string> {
   return page.evaluate(() => (window as unknown as { __kalmaDtmf: string[] }).__kalmaDtmf.join(''));
 }
 
-/** The loudest level (dBFS) at each frequency across the party's live remote tracks, over `windowMs`. */
-export function levels(page: Page, frequencies: readonly number[], windowMs = 400): Promise<Record<number, number>> {
+/**
+ * The loudest level (dBFS) at each frequency over `windowMs`, across the party's live remote tracks
+ * (`remote`, what arrives) or the streams its page plays unmuted (`speaker`, what the person hears).
+ */
+export function levels(page: Page, frequencies: readonly number[], windowMs = 400, from: 'remote' | 'speaker' = 'remote'): Promise<Record<number, number>> {
   return page.evaluate(
-    async ({ frequencies, windowMs }) => {
+    async ({ frequencies, windowMs, from }) => {
       interface Tap {
         analyser: AnalyserNode;
         element: HTMLAudioElement;
       }
-      const probe = (window as unknown as { __kalmaProbe: { tracks: MediaStreamTrack[]; context?: AudioContext; taps?: Map<string, Tap> } })
-        .__kalmaProbe;
+      const probe = (
+        window as unknown as {
+          __kalmaProbe: { tracks: MediaStreamTrack[]; played: MediaStreamTrack[]; context?: AudioContext; taps?: Map<string, Tap>; speakerTaps?: Map<string, Tap> };
+        }
+      ).__kalmaProbe;
       probe.context ??= new AudioContext();
       probe.taps ??= new Map();
+      probe.speakerTaps ??= new Map();
       const context = probe.context;
       if (context.state !== 'running') await context.resume();
-      const taps = probe.taps;
+      const taps = from === 'remote' ? probe.taps : probe.speakerTaps;
       const result: Record<number, number> = Object.fromEntries(frequencies.map((f) => [f, -200]));
-      const live = probe.tracks.filter((track) => track.readyState === 'live');
+      const live = (from === 'remote' ? probe.tracks : probe.played).filter((track) => track.readyState === 'live');
       for (const [id, tap] of taps) {
         if (!live.some((track) => track.id === id)) {
           tap.element.srcObject = null;
@@ -92,6 +112,6 @@ export function levels(page: Page, frequencies: readonly number[], windowMs = 40
       } while (performance.now() < deadline);
       return result;
     },
-    { frequencies: [...frequencies], windowMs },
+    { frequencies: [...frequencies], windowMs, from },
   );
 }

@@ -26,6 +26,9 @@ export interface PartyRequest {
   beforeOpen?: (page: Page) => Promise<void>;
   /** Do not wait for "Ready for calls" (tests about refused registrations). */
   unregistered?: boolean;
+  /** A supervisor (their console opens on the team view); default an agent. */
+  role?: 'agent' | 'supervisor';
+  teamIds?: string[];
 }
 
 /** Starts a party: a new agent account, its own Chromium and web host, signed in, registered. */
@@ -115,10 +118,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const start: Parties = (name, request) => fewAtATime(async () => {
       count += 1;
       const username = `${name.toLowerCase()}-w${testInfo.workerIndex}-${randomBytes(3).toString('hex')}-${count}`;
-      await createAgent(sip.server.url, sip.adminToken, username, name, PARTY_PASSWORD);
+      const userId = await createAgent(sip.server.url, sip.adminToken, username, name, PARTY_PASSWORD, { role: request.role, teamIds: request.teamIds });
       const party = await Party.start({
         name,
         username,
+        userId,
+        role: request.role ?? 'agent',
         password: PARTY_PASSWORD,
         tone: request.tone,
         toneFile: request.toneFile ?? sip.toneFiles[request.tone],

@@ -27,6 +27,10 @@ export function partyChromiumArgs(toneFile: string): string[] {
 export interface PartyOptions {
   name: string;
   username: string;
+  /** The account's id, when the test needs it (monitoring grants name agents by id). */
+  userId?: string;
+  /** Default agent. */
+  role?: 'agent' | 'supervisor';
   password: string;
   tone: Tone;
   toneFile: string;
@@ -48,6 +52,7 @@ export class Party {
   private constructor(
     readonly name: string,
     readonly username: string,
+    readonly userId: string | null,
     readonly tone: Tone,
     readonly page: Page,
     private readonly browser: Browser,
@@ -69,8 +74,8 @@ export class Party {
       await page.getByTestId('signin-password').fill(opts.password);
       await page.getByTestId('signin-submit').click();
       // Generous: several parties sign in at once (scrypt on the server, a page load each).
-      await expect(page.getByTestId('workspace-agent')).toBeVisible({ timeout: 30_000 });
-      return new Party(opts.name, opts.username, opts.tone, page, browser, host);
+      await expect(page.getByTestId(`workspace-${opts.role ?? 'agent'}`)).toBeVisible({ timeout: 30_000 });
+      return new Party(opts.name, opts.username, opts.userId ?? null, opts.tone, page, browser, host);
     } catch (error) {
       await browser.close().catch(() => undefined);
       await host.stop().catch(() => undefined);
@@ -88,8 +93,9 @@ export class Party {
     return this.page.getByTestId(`line-${n}`);
   }
 
+  /** The phone is registered (the status bar says so on every workspace). */
   async isReady(timeout = 20_000): Promise<void> {
-    await expect(this.status()).toHaveAttribute('data-status', 'registered', { timeout });
+    await expect(this.page.getByTestId('status-phone')).toHaveAttribute('data-status', 'registered', { timeout });
   }
 
   async expectLine(n: 1 | 2, state: LineStateName | RegExp, timeout = 15_000): Promise<void> {
@@ -232,6 +238,23 @@ export class Party {
   async doesNotHear(tone: Tone, timeout = 10_000): Promise<void> {
     await expect
       .poll(async () => (await levels(this.page, [tone], 800))[tone], { timeout, message: `${this.name} should not hear ${tone} Hz` })
+      .toBeLessThan(SILENT_DB);
+  }
+
+  /**
+   * What reaches this console's speaker, not merely what arrives over the network: a supervisor's
+   * voice always arrives at the agent's phone on the monitoring leg, and the mode decides whether
+   * the phone plays it.
+   */
+  async speakerPlays(tone: Tone, timeout = 10_000): Promise<void> {
+    await expect
+      .poll(async () => (await levels(this.page, [tone], 300, 'speaker'))[tone], { timeout, message: `${this.name}'s speaker should play ${tone} Hz` })
+      .toBeGreaterThan(HEARD_DB);
+  }
+
+  async speakerSilentFor(tone: Tone, timeout = 10_000): Promise<void> {
+    await expect
+      .poll(async () => (await levels(this.page, [tone], 800, 'speaker'))[tone], { timeout, message: `${this.name}'s speaker should not play ${tone} Hz` })
       .toBeLessThan(SILENT_DB);
   }
 

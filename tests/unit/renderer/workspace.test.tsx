@@ -105,9 +105,10 @@ describe('the workspace', () => {
 
   it('tells an admin in words when the server refuses the list, and tries again on request', async () => {
     reply('admin.listUsers', failure('FORBIDDEN'));
-    // The admin's other panes (policy, thresholds) load fine: the only refusal on screen is the list's.
+    // The admin's other panes (policy, thresholds, monitoring audit) load fine: the only refusal on screen is the list's.
     reply('policy.get', success({ pack: PolicyPack.parse(phPack), updatedAt: '2026-12-01T00:00:00.000Z', updatedBy: null }));
     reply('thresholds.list', success([]));
+    reply('monitoring.audit', success([]));
     const root = await signedInAs(people.admin);
     const alert = await waitFor(() => byTestId(root, 'workspace-admin').querySelector('[role="alert"]'), 'refusal shown');
     expect(alert.textContent).toContain("You don't have access to this.");

@@ -5,6 +5,7 @@ import { PaneBoundary } from '../../ui/PaneBoundary';
 import { ThresholdsEditor } from '../team-guidance/ThresholdsEditor';
 import { useAdminUsersStore } from './admin-users-store';
 import { PolicyEditor } from './PolicyEditor';
+import { MonitoringAuditPane } from '../monitoring/MonitoringAuditPane';
 
 /** The admin's view: every account on the central server. */
 export function AdminWorkspace() {
@@ -21,6 +22,9 @@ export function AdminWorkspace() {
       </PaneBoundary>
       <PaneBoundary name="thresholds">
         <ThresholdsEditor />
+      </PaneBoundary>
+      <PaneBoundary name="monitoring-audit">
+        <MonitoringAuditPane />
       </PaneBoundary>
     </main>
   );

@@ -12,6 +12,7 @@ import { LinkCustomerPanel } from './LinkCustomerPanel';
 import { usePhoneStore } from './phone-store';
 import { isGuess, isPhoneNumber, type ScreenPop } from './screen-pop';
 import { TransferForm } from './TransferForm';
+import { MonitoredBadge } from '../monitoring/MonitoredBadge';
 
 /**
  * One line as the agent sees it: its state in words, who is on it, for how long, and the buttons
@@ -34,6 +35,7 @@ export function LineCard({ id }: { id: LineId }) {
       className={`phone-line phone-line-${state.name}`}
       data-testid={`line-${id}`}
       data-state={state.name}
+      data-call-id={line.callId ?? undefined}
       data-cause={state.name === 'ended' ? state.cause : undefined}
       aria-labelledby={headingId}
     >
@@ -46,6 +48,7 @@ export function LineCard({ id }: { id: LineId }) {
       </div>
       {line.remote && state.name !== 'idle' && <Caller line={line} />}
       <CallReference line={line} />
+      {(state.name === 'active' || state.name === 'held') && <MonitoredBadge line={id} />}
       {line.consultFor !== null && <p className="muted">{t('phone.line.consultFor', { number: line.consultFor })}</p>}
       {line.muted && <span className="tag">{t('phone.line.muted')}</span>}
       {line.remoteHold && state.name === 'active' && <p className="muted">{t('phone.line.remoteHold')}</p>}

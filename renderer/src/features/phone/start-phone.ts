@@ -6,9 +6,10 @@ import { useSessionStore, type SessionStatus } from '../session/session-store';
 import { PhoneEngine } from './engine/phone-engine';
 import { callInProgress } from './phone-shortcuts';
 import { connectPhone, usePhoneStore } from './phone-store';
+import { connectMonitoring, monitorGate } from '../monitoring/monitoring-store';
 
-/** Who gets a phone that registers and rings. Supervisors join when listen/whisper/barge lands. */
-export const PHONE_ROLES: readonly Role[] = ['agent'];
+/** Who gets a phone that registers: agents for calls, supervisors to listen, whisper and barge. */
+export const PHONE_ROLES: readonly Role[] = ['agent', 'supervisor'];
 
 let engine: PhoneEngine | null = null;
 
@@ -19,9 +20,10 @@ let engine: PhoneEngine | null = null;
  */
 export function startPhone(): PhoneEngine {
   if (engine) return engine;
-  const phone = new PhoneEngine();
+  const phone = new PhoneEngine({ monitorGate: () => monitorGate });
   engine = phone;
   connectPhone(phone);
+  connectMonitoring(phone);
   // Audio cues from the call's levels; the guidance store will take them as prompt triggers.
   watchAudioCues(phone);
   followSession();

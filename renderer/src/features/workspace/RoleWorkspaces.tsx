@@ -8,6 +8,7 @@ import { CustomerPane } from '../customers/CustomerPane';
 import { EscalationQueue } from '../escalations/EscalationQueue';
 import { GuidancePanel } from '../guidance/GuidancePanel';
 import { GuidanceEditor } from '../guidance-editor/GuidanceEditor';
+import { MonitorPanel } from '../monitoring/MonitorPanel';
 import { PhonePane } from '../phone/PhonePane';
 import { PhoneStatusItem } from '../phone/PhoneStatusItem';
 import { OfflineBanner } from '../sync/OfflineBanner';
@@ -72,6 +73,9 @@ export function SupervisorWorkspace() {
   return (
     <main className="workspace-main" data-testid="workspace-supervisor" aria-labelledby={headingId}>
       <h1 id={headingId}>{t('supervisor.heading')}</h1>
+      <PaneBoundary name="monitoring">
+        <MonitorPanel />
+      </PaneBoundary>
       <PaneBoundary name="escalations">
         <EscalationQueue />
       </PaneBoundary>
@@ -83,6 +87,12 @@ export function SupervisorWorkspace() {
           <p className="muted">{t('supervisor.soon')}</p>
         </section>
       </PaneBoundary>
+      {/* The supervisor's phone carries listen, whisper and barge: whether it is ready shows here. */}
+      <footer className="status-bar" data-testid="status-bar">
+        <PaneBoundary name="status-phone">
+          <PhoneStatusItem />
+        </PaneBoundary>
+      </footer>
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { monitoringEn } from './monitoring';
 /**
  * English catalog. It defines the shape every other catalog must match (see `Catalog`), so a key
  * missing in Filipino or Portuguese is a type error before it is a test failure.
@@ -711,6 +712,7 @@ export const en = {
     heading: 'Your team',
     soon: "The live team view is coming soon: see who's on a call and who needs help, and listen, whisper or barge from here.",
   },
+  monitoring: monitoringEn,
   guidanceEditor: {
     heading: 'Guidance scripts',
     script: 'Script',

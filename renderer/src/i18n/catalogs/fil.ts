@@ -1,3 +1,4 @@
+import { monitoringFil } from './monitoring';
 import type { Catalog } from './en';
 
 /**
@@ -711,6 +712,7 @@ export const fil: Catalog = {
     heading: 'Team mo',
     soon: 'Parating na ang live view ng team mo: makikita mo kung sino ang naka-call at sino ang kailangan ng tulong, at dito ka na rin makakapag-listen, whisper o barge.',
   },
+  monitoring: monitoringFil,
   guidanceEditor: {
     heading: 'Mga guidance script',
     script: 'Script',

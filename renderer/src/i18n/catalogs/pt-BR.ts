@@ -1,3 +1,4 @@
+import { monitoringPtBR } from './monitoring';
 import type { Catalog } from './en';
 
 /**
@@ -710,6 +711,7 @@ export const ptBR: Catalog = {
     heading: 'Sua equipe',
     soon: 'A visão da equipe em tempo real chega em breve: veja quem está em ligação e quem precisa de ajuda, e escute, sussurre ou entre na ligação daqui.',
   },
+  monitoring: monitoringPtBR,
   guidanceEditor: {
     heading: 'Roteiros de atendimento',
     script: 'Roteiro',

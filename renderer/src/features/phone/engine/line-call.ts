@@ -13,6 +13,8 @@ export interface CallInfo {
   transfers: CallTransfer[];
   /** The record was written; a late SIP event must not write a second one. */
   recorded: boolean;
+  /** A supervisor's monitoring leg: not a call with a customer, so it leaves no call record. */
+  monitoring?: boolean;
 }
 
 export function newCall(id: string, direction: CallDirection, remote: RemoteParty): CallInfo {

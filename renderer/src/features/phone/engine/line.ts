@@ -6,6 +6,7 @@ import type { CallQuality, LineId, LineSnapshot, PhoneEvent, RemoteParty } from 
 import { qualityBetween, readSample, type StatsSample } from './call-quality';
 import { endCauseOf } from './end-cause';
 import type { LineAudio, PhoneAudio } from './phone-audio';
+import { MODE_INFO_TYPE, parseModeInfo } from '../../../../../shared/monitoring/grant';
 import { callRecordOf, newCall, remoteOf, type CallInfo } from './line-call';
 import { followPeerConnection, hurryIceGathering, restartIce } from './line-media';
 import { LineTransfers, type ReferRequest } from './line-transfers';
@@ -109,8 +110,12 @@ export class Line {
     return true;
   }
 
-  async dial(start: (options: { mediaStream: MediaStream; pcConfig: RTCConfiguration }) => RTCSession, remote: RemoteParty): Promise<void> {
-    this.call = newCall(crypto.randomUUID(), 'outbound', remote);
+  async dial(
+    start: (options: { mediaStream: MediaStream; pcConfig: RTCConfiguration }) => RTCSession,
+    remote: RemoteParty,
+    purpose: 'call' | 'monitoring' = 'call',
+  ): Promise<void> {
+    this.call = { ...newCall(crypto.randomUUID(), 'outbound', remote), monitoring: purpose === 'monitoring' };
     this.cancelDial = false;
     if (!this.apply({ type: 'dial' })) throw new NotNow('dial');
     let audio: LineAudio;
@@ -192,6 +197,12 @@ export class Line {
     });
     session.on('newDTMF', (event: { originator: string; dtmf: { tone: string } }) => {
       if (mine() && event.originator === 'remote') this.ctx.emit({ type: 'dtmfReceived', line: this.id, tone: String(event.dtmf.tone).slice(0, 1) });
+    });
+    session.on('newInfo', (event: { originator: string; info: { contentType?: string; body?: string } }) => {
+      // On a supervisor's monitoring call: the agent's phone says which mode it is mixing.
+      if (!mine() || event.originator !== 'remote' || event.info.contentType !== MODE_INFO_TYPE) return;
+      const mode = parseModeInfo(event.info.body ?? '');
+      if (mode) this.ctx.emit({ type: 'monitorMode', line: this.id, mode });
     });
     hurryIceGathering(session);
     session.on('refer', (event) => this.transfers.onRefer(session, event as unknown as ReferRequest));
@@ -375,6 +386,7 @@ export class Line {
   record(call: CallInfo, cause: EndCause, transfers: CallTransfer[] = []): void {
     if (call.recorded) return;
     call.recorded = true;
+    if (call.monitoring) return;
     this.ctx.emit({ type: 'callEnded', record: callRecordOf(call, this.id, cause, transfers) });
   }
 

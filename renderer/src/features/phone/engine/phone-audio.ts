@@ -4,7 +4,11 @@ import type { LineId } from '../../../../../shared/phone/phone-protocol';
  * The phone's audio, all of it in one WebAudio graph the phone owns:
  *
  *   microphone ─▶ source ─▶ input gain ─▶ input analyser ─▶ line destination ─▶ outgoing track
- *   remote track ─▶ source ─▶ output gain ─▶ output analyser ─▶ speaker bus ─▶ <audio> (setSinkId)
+ *   remote track ─▶ source ─▶ remote bus ─▶ output gain ─▶ output analyser ─▶ speaker bus ─▶ <audio> (setSinkId)
+ *
+ * A supervisor's monitoring leg (monitor-leg.ts) taps a line: input gain + remote bus ─▶ monitor
+ * destination (what the supervisor hears), and the supervisor's voice ─▶ "to agent" gain ─▶
+ * speaker bus and ─▶ "to customer" gain ─▶ line destination, the two gains set by the mode.
  *
  * Each line has its own pair of paths, so later features (audio cues, supervisor listen, whisper,
  * barge) tap or mix a line here without touching call control. The outgoing track is the line's
@@ -31,12 +35,15 @@ export class LineAudio {
   readonly inputAnalyser: AnalyserNode;
   private readonly destination: MediaStreamAudioDestinationNode;
   private remote: { element: HTMLAudioElement; source: MediaStreamAudioSourceNode; trackId: string } | null = null;
+  /** Where the remote track enters: the speaker path and any monitoring leg both listen here. */
+  private readonly remoteBus: GainNode;
   private readonly outputGain: GainNode;
   readonly outputAnalyser: AnalyserNode;
+  private monitor: MonitorTap | null = null;
 
   constructor(
     private readonly context: AudioContext,
-    speakerBus: AudioNode,
+    private readonly speakerBus: AudioNode,
     mic: MediaStream,
   ) {
     this.inputGain = context.createGain();
@@ -44,8 +51,10 @@ export class LineAudio {
     this.inputAnalyser.fftSize = TAP_SAMPLES;
     this.destination = context.createMediaStreamDestination();
     this.inputGain.connect(this.inputAnalyser).connect(this.destination);
+    this.remoteBus = context.createGain();
     this.outputGain = context.createGain();
     this.outputGain.gain.value = 0;
+    this.remoteBus.connect(this.outputGain);
     this.outputAnalyser = context.createAnalyser();
     this.outputAnalyser.fftSize = TAP_SAMPLES;
     this.outputGain.connect(this.outputAnalyser).connect(speakerBus);
@@ -80,7 +89,7 @@ export class LineAudio {
     element.srcObject = stream;
     void element.play().catch(() => undefined);
     const source = this.context.createMediaStreamSource(stream);
-    source.connect(this.outputGain);
+    source.connect(this.remoteBus);
     this.remote = { element, source, trackId: track.id };
   }
 
@@ -96,7 +105,20 @@ export class LineAudio {
     this.outputGain.gain.setTargetAtTime(audible ? 1 : 0, this.context.currentTime, 0.015);
   }
 
+  /**
+   * Opens a monitoring tap on this line: the stream to send the supervisor (customer and agent
+   * mixed) and a way to route the supervisor's voice. One tap per line; a second replaces the first.
+   */
+  openMonitor(): MonitorTap {
+    this.monitor?.close();
+    const tap = new MonitorTap(this.context, { agent: this.inputGain, customer: this.remoteBus }, { agent: this.speakerBus, customer: this.destination });
+    this.monitor = tap;
+    return tap;
+  }
+
   close(): void {
+    this.monitor?.close();
+    this.monitor = null;
     this.detachRemote();
     this.source?.disconnect();
     this.source = null;
@@ -105,6 +127,87 @@ export class LineAudio {
     this.outputGain.disconnect();
     this.outputAnalyser.disconnect();
     for (const track of this.destination.stream.getTracks()) track.stop();
+  }
+}
+
+/**
+ * A supervisor's way into one line's audio. `stream` carries customer and agent to the
+ * supervisor; the supervisor's voice reaches the agent's speaker and the customer's outgoing audio
+ * only as far as `route` opens the two gains (listen: neither; whisper: the agent; barge: both).
+ */
+export class MonitorTap {
+  private readonly destination: MediaStreamAudioDestinationNode;
+  private readonly feeds: AudioNode[];
+  private readonly toAgent: GainNode;
+  private readonly toCustomer: GainNode;
+  private voice: { element: HTMLAudioElement; source: MediaStreamAudioSourceNode } | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly context: AudioContext,
+    heard: { agent: AudioNode; customer: AudioNode },
+    reach: { agent: AudioNode; customer: AudioNode },
+  ) {
+    this.destination = context.createMediaStreamDestination();
+    this.feeds = [heard.agent, heard.customer];
+    for (const feed of this.feeds) feed.connect(this.destination);
+    this.toAgent = context.createGain();
+    this.toAgent.gain.value = 0;
+    this.toAgent.connect(reach.agent);
+    this.toCustomer = context.createGain();
+    this.toCustomer.gain.value = 0;
+    // Straight into what the line sends, past the microphone's gain and analyser: the level
+    // meter judging the agent's own voice never counts the supervisor's.
+    this.toCustomer.connect(reach.customer);
+  }
+
+  /** What the monitoring leg sends the supervisor. */
+  get stream(): MediaStream {
+    return this.destination.stream;
+  }
+
+  /** The supervisor's voice, as the leg received it (a muted element keeps Chromium feeding WebAudio). */
+  attachVoice(track: MediaStreamTrack): void {
+    if (this.closed) return;
+    this.detachVoice();
+    const stream = new MediaStream([track]);
+    const element = new Audio();
+    element.muted = true;
+    element.srcObject = stream;
+    void element.play().catch(() => undefined);
+    const source = this.context.createMediaStreamSource(stream);
+    source.connect(this.toAgent);
+    source.connect(this.toCustomer);
+    this.voice = { element, source };
+  }
+
+  route(to: { agent: boolean; customer: boolean }): void {
+    const at = this.context.currentTime;
+    this.toAgent.gain.setTargetAtTime(to.agent ? 1 : 0, at, 0.01);
+    this.toCustomer.gain.setTargetAtTime(to.customer ? 1 : 0, at, 0.01);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.detachVoice();
+    for (const feed of this.feeds) {
+      try {
+        feed.disconnect(this.destination);
+      } catch {
+        // Already disconnected when the line closed first.
+      }
+    }
+    this.toAgent.disconnect();
+    this.toCustomer.disconnect();
+    for (const track of this.destination.stream.getTracks()) track.stop();
+  }
+
+  private detachVoice(): void {
+    if (!this.voice) return;
+    this.voice.source.disconnect();
+    this.voice.element.srcObject = null;
+    this.voice = null;
   }
 }
 

@@ -20,6 +20,8 @@ import { MicrophoneError, PhoneAudio } from './phone-audio';
 import { Ringtone } from './ringtone';
 import { SipAgent } from './sip-agent';
 import { watchForWake } from './wake-detector';
+import { isMonitoringInvite, MonitorLegs, type MonitorGate } from './monitor-leg';
+import { GRANT_HEADER, MODE_HEADER, MODE_INFO_TYPE } from '../../../../../shared/monitoring/grant';
 
 /** A User Timing mark set when an incoming INVITE arrives; `detail.callId` names the call. */
 export const INVITE_RECEIVED_MARK = 'phone.invite-received';
@@ -31,6 +33,8 @@ export interface PhoneEngineOptions {
   inputDeviceId?: string | null;
   outputDeviceId?: string | null;
   voiceProcessing?: boolean;
+  /** The host's check of supervisors' monitoring grants; without one, every monitoring leg is refused. */
+  monitorGate?: () => MonitorGate | null;
 }
 
 /**
@@ -53,6 +57,7 @@ export class PhoneEngine implements PhonePort {
   private stopWatching: (() => void) | null = null;
   private qualityTimer: ReturnType<typeof setInterval> | undefined;
   private readonly levels: LevelMeter;
+  private readonly monitors: MonitorLegs;
 
   constructor(options: PhoneEngineOptions = {}) {
     this.audio = new PhoneAudio({
@@ -69,6 +74,19 @@ export class PhoneEngine implements PhonePort {
     };
     this.lines = { 1: new Line(1, ctx), 2: new Line(2, ctx) };
     this.levels = new LevelMeter(() => this.meteredLine(), (event) => this.emit(event));
+    this.monitors = new MonitorLegs(
+      {
+        liveCalls: () =>
+          this.allLines().flatMap((line) => {
+            const { callId } = line.snapshot();
+            return callId !== null && (line.state.name === 'active' || line.state.name === 'held') ? [{ line: line.id, callId }] : [];
+          }),
+        openTap: (line) => this.audio.line(line)?.openMonitor() ?? null,
+        pcConfig: () => ({ iceServers: this.iceServers }),
+        emit: (event) => this.emit(event),
+      },
+      options.monitorGate ?? (() => null),
+    );
     this.agent = new SipAgent({
       registration: (registration) => this.emit({ type: 'registration', registration }),
       incoming: (session, event) => this.incoming(session, event.request),
@@ -203,10 +221,28 @@ export class PhoneEngine implements PhonePort {
         return this.audio.setVoiceProcessing(command.enabled);
       case 'refreshDevices':
         return this.refreshDevices();
+      case 'monitor':
+        return this.dialAs(command.target, command.display, command.token ? [`${GRANT_HEADER}: ${command.token}`, `${MODE_HEADER}: ${command.mode}`] : [], null, 'monitoring');
+      case 'setMonitorMode': {
+        const session = this.lines[command.line].session;
+        if (!session || this.lines[command.line].state.name !== 'active') throw new NotNow('setMonitorMode');
+        session.sendInfo(MODE_INFO_TYPE, JSON.stringify({ mode: command.mode }));
+        return;
+      }
     }
   }
 
-  private async dial(target: string, display: string | undefined, consultFor: LineId | null): Promise<void> {
+  private dial(target: string, display: string | undefined, consultFor: LineId | null): Promise<void> {
+    return this.dialAs(target, display, [], consultFor);
+  }
+
+  private async dialAs(
+    target: string,
+    display: string | undefined,
+    extraHeaders: string[],
+    consultFor: LineId | null = null,
+    purpose: 'call' | 'monitoring' = 'call',
+  ): Promise<void> {
     if (this.agent.registration.status !== 'registered') {
       this.fail('not-registered', null, null);
       return;
@@ -218,15 +254,20 @@ export class PhoneEngine implements PhonePort {
     }
     this.holdOthers(line.id);
     line.consultFor = consultFor;
-    await line.dial((options) => this.agent.call(target, { ...options, rtcOfferConstraints: { offerToReceiveAudio: true } }), remoteOfUri(target, display));
+    await line.dial((options) => this.agent.call(target, { ...options, extraHeaders, rtcOfferConstraints: { offerToReceiveAudio: true } }), remoteOfUri(target, display), purpose);
     await this.refreshDevices();
   }
 
-  private incoming(session: RTCSession, request: { hasHeader(name: string): boolean }): void {
+  private incoming(session: RTCSession, request: { hasHeader(name: string): boolean; getHeader(name: string): string | undefined }): void {
     // The moment the INVITE reached the phone (JsSIP's newRTCSession): what screen-pop latency
     // is measured from (tests/bench/screen-pop.ts). Only the latest is kept.
     performance.clearMarks(INVITE_RECEIVED_MARK);
     performance.mark(INVITE_RECEIVED_MARK, { detail: { callId: session.id } });
+    if (isMonitoringInvite(request)) {
+      // A supervisor joining a call: never rings, never takes a line, answered only with a valid grant.
+      void this.monitors.offer(session, request);
+      return;
+    }
     if (request.hasHeader('replaces')) {
       const replaced = this.allLines().find((line) => line.transfers.awaitingReplacement);
       if (replaced) replaced.transfers.adoptReplacement(session);
@@ -317,6 +358,7 @@ export class PhoneEngine implements PhonePort {
 
   private lineChanged(line: Line): void {
     this.emit({ type: 'line', line: line.snapshot() });
+    if (line.state.name !== 'active' && line.state.name !== 'held') this.monitors.lineFree(line.id);
     if (line.state.name !== 'active') this.emit({ type: 'quality', line: line.id, quality: null });
     for (const each of this.allLines()) {
       each.audio?.setAudible(each.state.name === 'active' || each.state.name === 'early-media');

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { MONITOR_MODES } from '../../../../shared/monitoring/grant';
+import { useMonitoringStore } from './monitoring-store';
+
+/** Listen / whisper / barge on one agent's live call (the wallboard's agent row). */
+export function MonitorButtons({ agent, callId }: { agent: { id: string; name: string }; callId: string }) {
+  const { t } = useTranslation();
+  const busy = useMonitoringStore((s) => s.session !== null && s.session.status !== 'ended' && s.session.status !== 'refused');
+  const start = useMonitoringStore((s) => s.start);
+  return (
+    <span className="monitor-buttons" role="group" aria-label={t('monitoring.startLabel', { name: agent.name })}>
+      {MONITOR_MODES.map((mode) => (
+        <button
+          key={mode}
+          type="button"
+          className="button-secondary"
+          disabled={busy}
+          data-testid={`monitor-start-${mode}`}
+          onClick={() => void start(agent, callId, mode)}
+        >
+          {t(`monitoring.mode.${mode}`)}
+        </button>
+      ))}
+    </span>
+  );
+}
