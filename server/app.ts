@@ -18,6 +18,7 @@ import { registerPolicyAdminRoutes } from './guidance/policy-admin-routes';
 import { seedGuidanceOnStart } from './guidance/seed';
 import { registerSipRoutes } from './sip/routes';
 import { registerSyncRoutes } from './sync/routes';
+import { registerWallboardRoutes } from './wallboard/routes';
 
 export type { ServerOptions } from './config';
 
@@ -130,7 +131,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     registerContentRoutes(app, { db: openDatabase, wrapUpRules: options.wrapUpRules });
     registerGuidanceRoutes(app, { db: openDatabase });
     registerPolicyAdminRoutes(app, { db: openDatabase });
-    await registerSyncRoutes(app, { db: openDatabase, live: opts.live, push: { escalations: { managerLimit: options.managerApprovalLimit } } });
+    registerWallboardRoutes(app, { db: openDatabase, staleMs: opts.presence?.staleMs });
+    await registerSyncRoutes(app, { db: openDatabase, live: opts.live, presence: opts.presence, push: { escalations: { managerLimit: options.managerApprovalLimit } } });
 
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
