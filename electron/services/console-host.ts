@@ -20,6 +20,9 @@ import type { SyncTuning } from './sync/sync-client';
 import { GuidanceCopy } from './guidance/guidance-copy';
 import { registerGuidanceHandlers } from './guidance/guidance-handlers';
 import { registerPolicyAdminHandlers } from './guidance/policy-admin-handlers';
+import { PresenceReporter } from './presence/presence-reporter';
+import { WallboardFeed } from './wallboard/wallboard-feed';
+import type { AgentStateChange } from '../../shared/domain/agent-state';
 
 /** Where the central server runs when nothing else is configured (`npm run server`). */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4010';
@@ -156,6 +159,14 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
   );
   const dispositions = new DispositionRefresher({ fetch: () => session.withToken((token) => client.wrapUpSetup(token)) }, log);
 
+  // Presence goes up the sync client's live link, so it lives and dies with the signed-in person's data.
+  const presence = new PresenceReporter();
+  const wallboard = new WallboardFeed({
+    fetch: () => session.withToken((token) => client.wallboard(token)),
+    emit: (board) => events.emit('wallboard.changed', board),
+    log,
+  });
+
   // One cache file per person: opened when they sign in, closed when they leave.
   const customerData = new CustomerDataService({
     dataDir: opts.dataDir,
@@ -166,6 +177,8 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     onStatus: (status) => events.emit('sync.status', status),
     onCustomersChanged: (change) => events.emit('customers.changed', change),
     onOpened: (data) => {
+      presence.start(data.sync);
+      if (data.user.role === 'supervisor') wallboard.attach(data.sync);
       events.emit('agent.stateChanged', startShift(data.cache));
       afterCallWork.resume(data);
       void dispositions.refresh(data.cache);
@@ -174,12 +187,14 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     onClosing: ({ cache }) => {
       guidance.close();
       afterCallWork.stop();
-      endShift(cache);
+      wallboard.detach();
+      presence.stop(endShift(cache));
     },
     tuning: opts.syncTuning,
   });
   events.subscribe((name, payload) => {
     if (name === 'session.changed') customerData.follow(payload as User | null);
+    else if (name === 'agent.stateChanged') presence.stateChanged(payload as AgentStateChange);
   });
 
   // The host↔server round trip for the status bar's network indicator, measured while someone is
@@ -203,6 +218,13 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     }
   });
   registry.handle('network.quality', () => probe.current());
+  registry
+    .handle('presence.calls', ({ calls }) => {
+      presence.callsChanged(calls);
+      return null;
+    })
+    .handle('wallboard.snapshot', () => wallboard.snapshot())
+    .handle('wallboard.figures', ({ since }) => session.withToken((token) => client.wallboardFigures(token, since)));
   registerCustomerHandlers(registry, customerData);
   registerEscalationHandlers(registry, customerData);
   registerCustomerProfileHandlers(registry, customerData);
