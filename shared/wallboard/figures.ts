@@ -104,10 +104,10 @@ export function teamFigures(input: FigureInput): TeamFigures {
   };
 }
 
-/** Handled calls per hour from the hour `since` falls in to the one `until` falls in. */
+/** Handled calls per hour, from the hour `since` falls in to the one that ends at or after `until`. */
 export function callsByHour(calls: readonly FigureCall[], since: number, until: number): TeamFigures['callsByHour'] {
   const first = Math.floor(since / HOUR_MS) * HOUR_MS;
-  const hours = Math.max(1, Math.floor((until - first) / HOUR_MS) + 1);
+  const hours = Math.max(1, Math.ceil((until - first) / HOUR_MS));
   const counts = new Array<number>(Math.min(hours, 48)).fill(0);
   for (const call of calls) {
     if (call.answeredAt === null) continue;

@@ -14,6 +14,8 @@ import { OfflineBanner } from '../sync/OfflineBanner';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
 import { ThresholdsEditor } from '../team-guidance/ThresholdsEditor';
 import { WrapUpPane } from '../wrap-up/WrapUpPane';
+import { TeamFiguresPane } from '../wallboard/TeamFiguresPane';
+import { Wallboard } from '../wallboard/Wallboard';
 
 /**
  * The body of the workspace for agents, supervisors and trainers. Each pane sits in its own
@@ -72,16 +74,17 @@ export function SupervisorWorkspace() {
   return (
     <main className="workspace-main" data-testid="workspace-supervisor" aria-labelledby={headingId}>
       <h1 id={headingId}>{t('supervisor.heading')}</h1>
+      <PaneBoundary name="wallboard">
+        <Wallboard />
+      </PaneBoundary>
       <PaneBoundary name="escalations">
         <EscalationQueue />
       </PaneBoundary>
+      <PaneBoundary name="team-figures">
+        <TeamFiguresPane />
+      </PaneBoundary>
       <PaneBoundary name="thresholds">
         <ThresholdsEditor />
-      </PaneBoundary>
-      <PaneBoundary name="team">
-        <section className="pane">
-          <p className="muted">{t('supervisor.soon')}</p>
-        </section>
       </PaneBoundary>
     </main>
   );
