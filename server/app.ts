@@ -17,8 +17,10 @@ import { registerGuidanceRoutes } from './guidance/routes';
 import { registerPolicyAdminRoutes } from './guidance/policy-admin-routes';
 import { seedGuidanceOnStart } from './guidance/seed';
 import { registerMonitoringRoutes } from './monitoring/routes';
+import { findLiveCall } from './presence/presence-store';
 import { registerSipRoutes } from './sip/routes';
 import { registerSyncRoutes } from './sync/routes';
+import { registerWallboardRoutes } from './wallboard/routes';
 
 export type { ServerOptions } from './config';
 
@@ -137,10 +139,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         sipDomain: sip?.domain ?? null,
         showListening: options.showListening,
         pbx: options.pbxMonitoring,
-        isLiveCall: async () => true /* TODO(presence) */,
+        isLiveCall: async (q, agentId, callId) => (await findLiveCall(q, agentId, callId)) !== null,
       },
     });
-    await registerSyncRoutes(app, { db: openDatabase, live: opts.live, push: { escalations: { managerLimit: options.managerApprovalLimit } } });
+    registerWallboardRoutes(app, { db: openDatabase, staleMs: opts.presence?.staleMs });
+    await registerSyncRoutes(app, { db: openDatabase, live: opts.live, presence: opts.presence, push: { escalations: { managerLimit: options.managerApprovalLimit } } });
 
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DEFAULT_RATE_LIMIT, type RateLimitPolicy } from './auth/rate-limit';
 import type { SipConfig } from './sip/config';
 import type { LiveHubOptions } from './sync/live';
+import type { PresenceHubOptions } from './presence/presence-hub';
 import { PolicyPackCode } from './guidance/defaults';
 import { parsePbxMonitoring, type PbxMonitoring } from '../shared/monitoring/pbx-monitoring';
 
@@ -39,6 +40,8 @@ export interface ServerOptions {
   sip?: SipConfig | null;
   /** Live sync pokes: coalescing gap and heartbeat (tests shorten the heartbeat). */
   live?: LiveHubOptions;
+  /** Agent presence: how long a quiet console stays reachable, how often that is checked. */
+  presence?: PresenceHubOptions;
   /** The floor's after-call work rules; DEFAULT_WRAP_UP_RULES when absent. */
   wrapUpRules?: WrapUpRules;
   /** The most a manager may approve on an escalation; DEFAULT_MANAGER_APPROVAL_LIMIT when absent. */

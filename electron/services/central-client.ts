@@ -9,6 +9,7 @@ import {
 } from '../../shared/api/auth';
 import { API_CONTENT, WrapUpSetup, type WrapUpSetup as WrapUpSetupT } from '../../shared/api/content';
 import { ContractFailure } from '../../shared/contract';
+import { API_WALLBOARD, TeamFigures, Wallboard } from '../../shared/api/wallboard';
 import { API_GUIDANCE, GuidanceServed, GuidanceStamp, PublishedRef, ScriptList } from '../../shared/api/guidance';
 import { EditableScript, type ScriptVersionRef } from '../../shared/contract/guidance';
 import type { Script } from '../../shared/guidance/script';
@@ -138,6 +139,15 @@ export class CentralClient {
 
   async monitoringKeys(token: string): Promise<SigningKey[]> {
     return (await this.request('GET', API_MONITORING.keys, { token, schema: SigningKeysResponse })).keys;
+  }
+
+  /** Supervisors: the wallboard of their teams now. */
+  async wallboard(token: string): Promise<Wallboard> {
+    return this.request('GET', API_WALLBOARD.board, { token, schema: Wallboard });
+  }
+
+  async wallboardFigures(token: string, since: string): Promise<TeamFigures> {
+    return this.request('GET', `${API_WALLBOARD.figures}?since=${encodeURIComponent(since)}`, { token, schema: TeamFigures });
   }
 
   async adminUsers(token: string): Promise<AdminUsers> {

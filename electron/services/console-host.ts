@@ -22,6 +22,9 @@ import { registerGuidanceHandlers } from './guidance/guidance-handlers';
 import { registerPolicyAdminHandlers } from './guidance/policy-admin-handlers';
 import { registerMonitoringHandlers } from './monitoring/monitoring-handlers';
 import { MonitoringKeys } from './monitoring/monitoring-keys';
+import { PresenceReporter } from './presence/presence-reporter';
+import { WallboardFeed } from './wallboard/wallboard-feed';
+import type { AgentStateChange } from '../../shared/domain/agent-state';
 
 /** Where the central server runs when nothing else is configured (`npm run server`). */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4010';
@@ -158,6 +161,14 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
   );
   const dispositions = new DispositionRefresher({ fetch: () => session.withToken((token) => client.wrapUpSetup(token)) }, log);
 
+  // Presence goes up the sync client's live link, so it lives and dies with the signed-in person's data.
+  const presence = new PresenceReporter();
+  const wallboard = new WallboardFeed({
+    fetch: () => session.withToken((token) => client.wallboard(token)),
+    emit: (board) => events.emit('wallboard.changed', board),
+    log,
+  });
+
   // One cache file per person: opened when they sign in, closed when they leave.
   const customerData = new CustomerDataService({
     dataDir: opts.dataDir,
@@ -168,6 +179,8 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     onStatus: (status) => events.emit('sync.status', status),
     onCustomersChanged: (change) => events.emit('customers.changed', change),
     onOpened: (data) => {
+      presence.start(data.sync);
+      if (data.user.role === 'supervisor') wallboard.attach(data.sync);
       events.emit('agent.stateChanged', startShift(data.cache));
       afterCallWork.resume(data);
       void dispositions.refresh(data.cache);
@@ -177,12 +190,14 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     onClosing: ({ cache }) => {
       guidance.close();
       afterCallWork.stop();
-      endShift(cache);
+      wallboard.detach();
+      presence.stop(endShift(cache));
     },
     tuning: opts.syncTuning,
   });
   events.subscribe((name, payload) => {
     if (name === 'session.changed') customerData.follow(payload as User | null);
+    else if (name === 'agent.stateChanged') presence.stateChanged(payload as AgentStateChange);
   });
 
   // The host↔server round trip for the status bar's network indicator, measured while someone is
@@ -206,6 +221,13 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     }
   });
   registry.handle('network.quality', () => probe.current());
+  registry
+    .handle('presence.calls', ({ calls }) => {
+      presence.callsChanged(calls);
+      return null;
+    })
+    .handle('wallboard.snapshot', () => wallboard.snapshot())
+    .handle('wallboard.figures', ({ since }) => session.withToken((token) => client.wallboardFigures(token, since)));
   registerCustomerHandlers(registry, customerData);
   registerEscalationHandlers(registry, customerData);
   const monitoringKeys = new MonitoringKeys(opts.dataDir, serverUrl, () => session.withToken((token) => client.monitoringKeys(token)), log);

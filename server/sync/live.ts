@@ -53,7 +53,7 @@ export class LiveHub {
     socket.on('pong', () => (member.alive = true));
     socket.on('close', () => this.members.delete(socket));
     socket.on('error', () => socket.terminate());
-    // Nothing is expected from a console on this socket; what it sends is ignored.
+    // What a console sends up this socket (its presence) is the PresenceHub's (server/presence/).
     socket.send(JSON.stringify({ type: 'hello', serverTime: new Date().toISOString() } satisfies LiveMessage));
   }
 

@@ -8,23 +8,34 @@ import { decodeCursor, encodeCursor, FEED_START, type FeedPosition } from './cur
 import { estimateRemaining, readFeedPage } from './feed';
 import { CHANGES_CHANNEL, LiveHub, type LiveHubOptions } from './live';
 import { applyPush, type PushSettings } from './push';
+import { PresenceHub, type PresenceHubOptions } from '../presence/presence-hub';
 
 export interface SyncRouteOptions {
   db: Db;
   live?: LiveHubOptions;
   /** What pushed mutations need to know (the manager's approval limit); defaults when absent. */
   push?: PushSettings;
+  /** Presence timings (stale limit, sweep); tests shorten them. */
+  presence?: PresenceHubOptions;
 }
 
 /**
  * Pull (NDJSON stream of the change feed), push (idempotent mutations) and live (WebSocket pokes
  * fed by LISTEN kalma_changes). Needs @fastify/websocket registered on the app.
  */
-export async function registerSyncRoutes(app: FastifyInstance, { db, live, push }: SyncRouteOptions): Promise<void> {
+export async function registerSyncRoutes(app: FastifyInstance, { db, live, push, presence: presenceOptions }: SyncRouteOptions): Promise<void> {
   const hub = new LiveHub(live);
+  const presence = new PresenceHub(db, app.log, presenceOptions);
   const stopListening = await db.listen(CHANGES_CHANNEL, () => hub.changed());
-  app.addHook('preClose', async () => hub.close());
-  app.addHook('onClose', async () => stopListening());
+  const stopPresence = await presence.listen();
+  app.addHook('preClose', async () => {
+    presence.close();
+    hub.close();
+  });
+  app.addHook('onClose', async () => {
+    await stopPresence();
+    await stopListening();
+  });
 
   app.get(API_SYNC.pull, { config: { access: ANY_ROLE } }, async (request, reply) => {
     const query = parseBody(PullQuery, request.query);
@@ -43,7 +54,11 @@ export async function registerSyncRoutes(app: FastifyInstance, { db, live, push 
     return { results: await applyPush(db, sessionOf(request).user, body.mutations, push) };
   });
 
-  app.get(API_SYNC.live, { websocket: true, config: { access: ANY_ROLE } }, (socket) => hub.add(socket));
+  app.get(API_SYNC.live, { websocket: true, config: { access: ANY_ROLE } }, (socket, request) => {
+    hub.add(socket);
+    // The console's presence frames come up the same socket (shared/api/presence.ts).
+    presence.attach(socket, sessionOf(request).user);
+  });
 }
 
 /**

@@ -13,7 +13,8 @@ import { SyncCursor, SyncRow } from '../domain/sync-row';
  * Push  POST API_SYNC.push  PushRequest → PushResponse. Each mutation carries a client-generated
  *       id; the server applies it and records the id in one transaction, so a retry is a no-op.
  * Live  GET  API_SYNC.live (WebSocket, Authorization: Bearer) → LiveMessage pokes after commits;
- *       the client then pulls. Several server instances fan out through LISTEN/NOTIFY.
+ *       the client then pulls. Several server instances fan out through LISTEN/NOTIFY. The
+ *       console sends LiveClientFrame frames up the same socket (its presence, shared/api/presence.ts).
  */
 
 export const API_SYNC = {
@@ -87,5 +88,7 @@ export const LiveMessage = z.discriminatedUnion('type', [
   /** Something was committed that this user may pull. */
   z.object({ type: z.literal('changed') }),
   z.object({ type: z.literal('hello'), serverTime: z.string() }),
+  /** An agent's presence changed (sent to supervisors' consoles only): read the wallboard again. */
+  z.object({ type: z.literal('presence') }),
 ]);
 export type LiveMessage = z.output<typeof LiveMessage>;

@@ -16,6 +16,7 @@ import type { CALL_NAMES, EVENT_NAMES } from './names';
 import { phoneCalls } from './phone';
 import { sessionCalls, sessionEvents } from './session';
 import { syncCalls, syncEvents } from './sync';
+import { wallboardCalls, wallboardEvents } from './wallboard';
 
 export * from './core';
 export * from './session';
@@ -34,6 +35,7 @@ export * from './callbacks';
 export * from './network';
 export * from './guidance';
 export * from './policy-admin';
+export * from './wallboard';
 export type { KalmaBridge } from './bridge';
 
 /** Every call between renderer and host. Adding one: an entry here (via a feature file) and a handler. */
@@ -53,6 +55,7 @@ export const calls = {
   ...networkCalls,
   ...guidanceCalls,
   ...policyAdminCalls,
+  ...wallboardCalls,
 } as const satisfies Record<string, CallSpec>;
 
 /** Every event the host pushes to the renderer. */
@@ -64,6 +67,7 @@ export const events = {
   ...wrapUpEvents,
   ...networkEvents,
   ...guidanceEvents,
+  ...wallboardEvents,
 } as const satisfies Record<string, EventSpec>;
 
 export type Calls = typeof calls;

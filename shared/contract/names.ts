@@ -60,9 +60,12 @@ export const CALL_NAMES = [
   'policy.save',
   'thresholds.list',
   'thresholds.save',
+  'presence.calls',
+  'wallboard.snapshot',
+  'wallboard.figures',
 ] as const;
 
-export const EVENT_NAMES = ['session.changed', 'customers.changed', 'sync.status', 'agent.stateChanged', 'wrapUp.changed', 'network.quality', 'guidance.changed'] as const;
+export const EVENT_NAMES = ['session.changed', 'customers.changed', 'sync.status', 'agent.stateChanged', 'wrapUp.changed', 'network.quality', 'guidance.changed', 'wallboard.changed'] as const;
 
 /** Electron IPC channels; the web host carries the same traffic as `wire.ts` frames. */
 export const IPC_INVOKE_CHANNEL = 'kalma:invoke';

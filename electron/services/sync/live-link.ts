@@ -1,4 +1,5 @@
 import { WebSocket, type RawData } from 'ws';
+import type { LiveClientFrame } from '../../../shared/api/presence';
 import { API_SYNC, LiveMessage } from '../../../shared/api/sync';
 import type { HostLogger } from '../host-log';
 import { Backoff, type BackoffOptions } from './backoff';
@@ -15,6 +16,8 @@ export interface LiveLinkOptions {
   token(): Promise<string>;
   onConnected(): void;
   onChanged(): void;
+  /** An agent's presence changed (the server tells supervisors' consoles only). */
+  onPresence?(): void;
   onDisconnected(why: string): void;
   /** The server refused the token on the upgrade (401). */
   onUnauthorized(): void;
@@ -55,12 +58,31 @@ export class LiveLink {
     void this.connect();
   }
 
+  /**
+   * Sends a frame up the socket (the console's presence); false when the link is down — the
+   * caller sends again on its next heartbeat or when the link is back.
+   */
+  send(frame: LiveClientFrame): boolean {
+    const socket = this.socket;
+    if (!this.connected || !socket || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(frame));
+    return true;
+  }
+
   close(): void {
     this.closed = true;
     clearTimeout(this.reconnectTimer);
     clearInterval(this.heartbeat);
-    this.socket?.terminate();
+    const socket = this.socket;
     this.socket = null;
+    if (socket?.readyState === WebSocket.OPEN) {
+      // A close frame after what was sent (the last presence: offline), so the server hears both
+      // now rather than a lost connection later; cut it if the server does not answer.
+      socket.close(1000, 'signed out');
+      setTimeout(() => socket.terminate(), 2_000).unref();
+    } else {
+      socket?.terminate();
+    }
   }
 
   private async connect(): Promise<void> {
@@ -131,5 +153,6 @@ export class LiveLink {
     const message = LiveMessage.safeParse(json);
     if (!message.success) return this.opts.log.debug('unknown live message; ignored');
     if (message.data.type === 'changed') this.opts.onChanged();
+    else if (message.data.type === 'presence') this.opts.onPresence?.();
   }
 }

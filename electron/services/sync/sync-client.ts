@@ -1,3 +1,4 @@
+import type { LiveClientFrame } from '../../../shared/api/presence';
 import type { PushEnvelope, PushResult } from '../../../shared/api/sync';
 import type { CustomersChanged } from '../../../shared/contract/customers';
 import type { SyncStatus } from '../../../shared/contract/sync';
@@ -53,6 +54,9 @@ export interface SyncClientOptions {
   tuning?: SyncTuning;
 }
 
+/** What the live link heard: it (re)connected, the server committed something, an agent's presence changed. */
+export type LiveEvent = 'connected' | 'changed' | 'presence';
+
 const CHANGED_FLUSH_MS = 150;
 const MAX_CHANGED_IDS = 500;
 
@@ -79,6 +83,7 @@ export class SyncClient {
   private changedAll = false;
   private changedTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly liveListeners = new Set<(event: LiveEvent) => void>();
 
   constructor(private readonly opts: SyncClientOptions) {
     const tuning = opts.tuning ?? {};
@@ -101,8 +106,13 @@ export class SyncClient {
         // Whatever happened while the link was down: fetch it, and send what queued up.
         this.requestPull();
         void this.pusher.kick();
+        this.tellLive('connected');
       },
-      onChanged: () => this.requestPull(),
+      onChanged: () => {
+        this.requestPull();
+        this.tellLive('changed');
+      },
+      onPresence: () => this.tellLive('presence'),
       onDisconnected: (why) => {
         this.liveProblem = { code: 'UNAVAILABLE', message: `Live updates: ${why}.` };
         this.setOnline(false);
@@ -170,6 +180,27 @@ export class SyncClient {
   /** Settles when the current pull (if any) and any pull it asked for are done. For tests. */
   async settled(): Promise<void> {
     while (this.pulling) await this.pulling;
+  }
+
+  /** Sends a frame up the live link (presence); false while it is down. */
+  sendLive(frame: LiveClientFrame): boolean {
+    return this.live.send(frame);
+  }
+
+  /** Hears what the live link hears (presence, the wallboard); answers the unsubscribe. */
+  onLive(listener: (event: LiveEvent) => void): () => void {
+    this.liveListeners.add(listener);
+    return () => this.liveListeners.delete(listener);
+  }
+
+  private tellLive(event: LiveEvent): void {
+    for (const listener of this.liveListeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.opts.log.error({ err: error, event }, 'live listener failed');
+      }
+    }
   }
 
   /** The live link is open (pokes arrive). */

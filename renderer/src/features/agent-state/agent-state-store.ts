@@ -6,6 +6,7 @@ import { DEFAULT_RECOVERY_PAUSE_SECONDS } from '../../../../shared/domain/wrap-u
 import { callHost } from '../../host-call';
 import { host } from '../../host/client';
 import { followCalls, followStateWithPhone } from './follow-calls';
+import { reportCalls } from '../presence/report-calls';
 
 /**
  * The agent's state (available, break, lunch …) as the host keeps it. The host announces every
@@ -115,12 +116,15 @@ export const useAgentStateStore = create<AgentStateStore>()((set, get) => {
     start() {
       const stop = host.on('agent.stateChanged', apply);
       const stopFollowing = followCalls();
+      // Presence: the calls on the lines go up with the state, for the supervisors' wallboard.
+      const stopReporting = reportCalls();
       void callHost('agent.state', {}).then((result) => {
         if (result.ok) apply(result.value);
       });
       return () => {
         stop();
         stopFollowing();
+        stopReporting();
         clearRecoveryTimer();
       };
     },

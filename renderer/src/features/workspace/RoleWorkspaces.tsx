@@ -8,6 +8,7 @@ import { CustomerPane } from '../customers/CustomerPane';
 import { EscalationQueue } from '../escalations/EscalationQueue';
 import { GuidancePanel } from '../guidance/GuidancePanel';
 import { GuidanceEditor } from '../guidance-editor/GuidanceEditor';
+import { MonitorButtons } from '../monitoring/MonitorButtons';
 import { MonitorPanel } from '../monitoring/MonitorPanel';
 import { PhonePane } from '../phone/PhonePane';
 import { PhoneStatusItem } from '../phone/PhoneStatusItem';
@@ -15,6 +16,8 @@ import { OfflineBanner } from '../sync/OfflineBanner';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
 import { ThresholdsEditor } from '../team-guidance/ThresholdsEditor';
 import { WrapUpPane } from '../wrap-up/WrapUpPane';
+import { TeamFiguresPane } from '../wallboard/TeamFiguresPane';
+import { Wallboard } from '../wallboard/Wallboard';
 
 /**
  * The body of the workspace for agents, supervisors and trainers. Each pane sits in its own
@@ -76,16 +79,17 @@ export function SupervisorWorkspace() {
       <PaneBoundary name="monitoring">
         <MonitorPanel />
       </PaneBoundary>
+      <PaneBoundary name="wallboard">
+        <Wallboard callActions={(agent, call) => <MonitorButtons agent={agent} callId={call.callId} />} />
+      </PaneBoundary>
       <PaneBoundary name="escalations">
         <EscalationQueue />
       </PaneBoundary>
+      <PaneBoundary name="team-figures">
+        <TeamFiguresPane />
+      </PaneBoundary>
       <PaneBoundary name="thresholds">
         <ThresholdsEditor />
-      </PaneBoundary>
-      <PaneBoundary name="team">
-        <section className="pane">
-          <p className="muted">{t('supervisor.soon')}</p>
-        </section>
       </PaneBoundary>
       {/* The supervisor's phone carries listen, whisper and barge: whether it is ready shows here. */}
       <footer className="status-bar" data-testid="status-bar">

@@ -1,0 +1,39 @@
+import { firedTriggers, type LiveCall } from '../../../../shared/domain/presence';
+import type { PromptLogEntry } from '../../../../shared/guidance/triggers-scheduler';
+import { callReference } from '../../../../shared/phone/call-reference';
+import { LINE_IDS, type LineId, type LineSnapshot } from '../../../../shared/phone/phone-protocol';
+import type { ScreenPop } from '../phone/screen-pop';
+
+/** Line states that carry a call the supervisor should see (ringing and dialling included). */
+const LIVE_STATES = new Set(['ringing-in', 'dialing', 'early-media', 'active', 'held', 'transferring']);
+
+/**
+ * The console's live calls as presence reports them: one per line with a call, the customer the
+ * screen-pop or the agent linked, and the guidance triggers fired in the call guidance follows.
+ */
+export function liveCalls(
+  lines: Record<LineId, LineSnapshot>,
+  pops: Record<LineId, ScreenPop | null>,
+  guidance: { callId: string; log: readonly PromptLogEntry[] } | null,
+): LiveCall[] {
+  const calls: LiveCall[] = [];
+  for (const id of LINE_IDS) {
+    const line = lines[id];
+    if (!LIVE_STATES.has(line.state.name) || line.callId === null || line.startedAt === null || line.direction === null) continue;
+    const pop = pops[id];
+    const known = pop?.status === 'known' && pop.callId === line.callId ? pop : null;
+    calls.push({
+      callId: line.callId.slice(0, 300),
+      reference: callReference(line.callId, line.startedAt),
+      line: id,
+      direction: line.direction,
+      customerId: known?.customerId ?? null,
+      customerName: known?.name.slice(0, 200) ?? null,
+      startedAt: new Date(line.startedAt).toISOString(),
+      answeredAt: line.answeredAt === null ? null : new Date(line.answeredAt).toISOString(),
+      onHold: line.state.name === 'held',
+      triggers: guidance?.callId === line.callId ? firedTriggers(guidance.log) : [],
+    });
+  }
+  return calls;
+}
