@@ -5,7 +5,31 @@ import { API_MONITORING, GrantResponse, MonitoringAuditResponse, SigningKeysResp
 import { API_SYNC, PushResponse } from '../../../shared/api/sync';
 import { checkGrant } from '../../../shared/monitoring/grant';
 import { readGrantToken } from '../../../electron/services/monitoring/grant-verifier';
+import { writePresence } from '../../../server/presence/presence-store';
+import { callReference } from '../../../shared/phone/call-reference';
+import type { Db } from '../../../server/db/db';
 import { backends, errorOf, request, signIn, startTestServer, type TestServer } from './harness';
+
+/** The agent's console reports these calls as live on its lines (what the wallboard shows). */
+async function onCalls(db: Db, agentId: string, callIds: string[]): Promise<void> {
+  const startedAt = new Date().toISOString();
+  await writePresence(db, agentId, randomUUID(), {
+    state: 'on_call',
+    stateSince: startedAt,
+    calls: callIds.map((callId, i) => ({
+      callId,
+      reference: callReference(callId, startedAt),
+      line: (i + 1) as 1 | 2,
+      direction: 'inbound' as const,
+      customerId: null,
+      customerName: null,
+      startedAt,
+      answeredAt: startedAt,
+      onHold: false,
+      triggers: [],
+    })),
+  });
+}
 
 const SIP = { secret: 'monitoring-test-secret-0123', wsServers: ['ws://127.0.0.1:5066'], domain: 'kalma.test', iceServers: [], turn: null, credentialTtlSeconds: 3600 };
 
@@ -35,6 +59,7 @@ describe.each(backends)('monitoring grants (%s)', (backend) => {
     tokens.otherSupervisor = (await signIn(t.url, 'sp.lead', 'sp.lead-password')).token;
     tokens.director = (await signIn(t.url, 'sp.director', 'sp.director-password')).token;
     agentId = (await signIn(t.url, 'agent', 'agent-demo-2026')).user.id;
+    await onCalls(t.db, agentId, ['call-1', 'call-other-team']);
   });
   afterAll(async () => {
     await t?.close();
@@ -89,6 +114,12 @@ describe.each(backends)('monitoring grants (%s)', (backend) => {
     expect(refused).toMatchObject({ event: 'grant-refused', supervisor: 'sp.lead', agent: 'Maria Santos', grantId: null });
   });
 
+  it('refuses a grant for a call that is not the agent’s live call now', async () => {
+    const reply = await ask(tokens.supervisor, { agentId, callId: 'call-long-gone', modes: ['listen'] });
+    expect(reply.status).toBe(404);
+    expect(errorOf(reply).message).toMatch(/not on that call now/);
+  });
+
   it('lets a director monitor any team', async () => {
     const reply = await ask(tokens.director);
     expect(reply.status, reply.text).toBe(200);
@@ -137,6 +168,7 @@ describe('monitoring grants in PBX mode', () => {
     try {
       const supervisor = (await signIn(t.url, 'supervisor', 'supervisor-demo-2026')).token;
       const agentId = (await signIn(t.url, 'agent', 'agent-demo-2026')).user.id;
+      await onCalls(t.db, agentId, ['c-1']);
       const reply = await request(t.url, 'POST', API_MONITORING.grants, { token: supervisor, json: { agentId, callId: 'c-1', modes: ['listen', 'whisper', 'barge'] } });
       expect(reply.status, reply.text).toBe(200);
       const issued = GrantResponse.parse(reply.body);
