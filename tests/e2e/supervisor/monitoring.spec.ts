@@ -85,7 +85,7 @@ test('listen, whisper and barge: the supervisor hears customer and agent, and th
   await supervisor.doesNotHear(660, 5_000);
 });
 
-test('refused with no audio: a forged grant, one for another agent, an old callâ€™s grant, a mode outside the grant; switching stays within the grant', async ({ party, sip }) => {
+test('refused with no audio: a forged grant, not a grant, one for another agent, a mode outside the grant, a used grant, an old callâ€™s grant; switching stays within the grant', async ({ party, sip }) => {
   let tamper: ((issued: MonitorGrantIssued) => MonitorGrantIssued | Promise<MonitorGrantIssued>) | null = null;
   const [agent2] = await Promise.all([party('Second', { tone: 440, teamIds: TEAM })]);
   const { agent, carla, supervisor } = await customerOnCallWithAgent(party, {
@@ -117,15 +117,15 @@ test('refused with no audio: a forged grant, one for another agent, an old callâ
   await refused('listen', (issued) => ({ ...issued, target: issued.target.replace(agent.username.toLowerCase(), agent2.username.toLowerCase()) }));
   // Not a grant at all.
   await refused('listen', (issued) => ({ ...issued, token: 'AAAA.BBBB' }));
-  // A real grant that allows only listening, used to whisper.
+  // A real grant that allows only listening, used to whisper by a console that claims it allows more.
   const listenOnly = await grantFor(sip.server.url, supervisorToken, agent, ['listen']);
-  await refused('whisper', () => listenOnly);
+  await refused('whisper', () => ({ ...listenOnly, grant: { ...listenOnly.grant, modes: ['listen', 'whisper', 'barge'] } }));
 
   // The same listen-only grant lets the supervisor listen, and switching stays within it.
   tamper = () => listenOnly;
   await sofia.start(agent, 'listen');
-  tamper = null;
   await expect(sofia.panel()).toHaveAttribute('data-status', 'connected', { timeout: 15_000 });
+  tamper = null;
   await supervisor.hears(660);
   await sofia.switchTo('barge');
   await expect(supervisor.page.getByTestId('monitor-mode-refused')).toBeVisible();
@@ -137,10 +137,20 @@ test('refused with no audio: a forged grant, one for another agent, an old callâ
   // A grant opens one leg: the same token again is refused.
   await refused('listen', () => listenOnly);
 
+  // A grant for the call the agent was on, used once the customer called back on a new call.
+  const oldCall = await grantFor(sip.server.url, supervisorToken, agent, ['listen']);
+  await carla.hangUp(1);
+  await agent.expectLineOver(1);
+  await carla.dial(agent);
+  await agent.answer(1);
+  await carla.hears(440);
+  await expect(supervisor.page.locator(`[data-testid="wallboard-row"][data-agent-id="${agent.userId}"] [data-testid="monitor-start-listen"]`)).toBeEnabled();
+  await refused('listen', () => oldCall);
+
   // Everything above is in the audit the admins read, with the agent's console's reasons.
   await expect
     .poll(async () => (await audit(sip.server.url, sip.adminToken)).filter((e) => e.event === 'refused').map((e) => e.detail).sort(), { timeout: 15_000 })
-    .toEqual(expect.arrayContaining(['already-used', 'bad-signature', 'malformed', 'mode-not-granted', 'other-agent']));
+    .toEqual(expect.arrayContaining(['already-used', 'bad-signature', 'malformed', 'mode-not-granted', 'other-agent', 'other-call']));
   const events = (await audit(sip.server.url, sip.adminToken)).map((e) => e.event);
   expect(events).toEqual(expect.arrayContaining(['granted', 'answered', 'mode-refused', 'ended']));
 });
