@@ -24,7 +24,16 @@ import {
   type TeamThresholds as TeamThresholdsT,
 } from '../../shared/api/policy-admin';
 import type { NewScript } from '../../shared/guidance/script-new';
-import { API_MONITORING, GrantResponse, MonitoringAuditResponse, SigningKeysResponse, type GrantRequest, type MonitoringAuditEntry, type SigningKey } from '../../shared/api/monitoring';
+import {
+  API_MONITORING,
+  GrantResponse,
+  MonitoringAuditResponse,
+  SigningKeysResponse,
+  TakeOverResponse,
+  type GrantRequest,
+  type MonitoringAuditEntry,
+  type SigningKey,
+} from '../../shared/api/monitoring';
 import type { Language, User } from '../../shared/domain/user';
 
 export interface CentralClientOptions {
@@ -131,6 +140,11 @@ export class CentralClient {
   /** A supervisor's grant on an agent's live call (FORBIDDEN / NOT_FOUND as the server refused it). */
   async monitoringGrant(token: string, body: GrantRequest): Promise<GrantResponse> {
     return this.request('POST', API_MONITORING.grants, { token, body, schema: GrantResponse });
+  }
+
+  /** The supervisor's take-over order on a leg their grant opened. */
+  async monitoringTakeOver(token: string, grantId: string): Promise<TakeOverResponse> {
+    return this.request('POST', API_MONITORING.takeOvers, { token, body: { grantId }, schema: TakeOverResponse });
   }
 
   async monitoringAudit(token: string, limit: number): Promise<MonitoringAuditEntry[]> {

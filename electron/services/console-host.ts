@@ -236,6 +236,7 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     keys: monitoringKeys,
     requestGrant: (body) => session.withToken((token) => client.monitoringGrant(token, body)),
     audit: (limit) => session.withToken((token) => client.monitoringAudit(token, limit)),
+    requestTakeOver: (grantId) => session.withToken((token) => client.monitoringTakeOver(token, grantId)),
   });
   registerCustomerProfileHandlers(registry, customerData);
   registerAgentStateHandlers(registry, customerData, (state) => events.emit('agent.stateChanged', state));

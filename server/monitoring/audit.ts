@@ -6,7 +6,7 @@ import type { User } from '../../shared/domain/user';
 import type { Queryable } from '../db/db';
 
 export interface ServerAuditEntry {
-  event: 'granted' | 'grant-refused';
+  event: 'granted' | 'grant-refused' | 'take-over';
   supervisorId: string;
   agentId: string | null;
   grantId: string | null;
@@ -15,7 +15,7 @@ export interface ServerAuditEntry {
   detail: string | null;
 }
 
-/** The server's own decisions: a grant given or refused, at the server's time. */
+/** The server's own decisions: a grant given or refused, a take-over ordered, at the server's time. */
 export async function auditGrantDecision(q: Queryable, entry: ServerAuditEntry): Promise<void> {
   await q.query(
     `INSERT INTO monitoring_audit (id, at, event, actor_id, supervisor_id, agent_id, grant_id, call_id, modes, detail)
@@ -79,4 +79,14 @@ export async function listMonitoringAudit(q: Queryable, limit: number): Promise<
     mode: row.mode,
     detail: row.detail,
   }));
+}
+
+/** The grant this supervisor was given, as the audit kept it: whose call it was for. */
+export async function grantedTo(q: Queryable, supervisorId: string, grantId: string): Promise<{ agentId: string; callId: string } | null> {
+  const { rows } = await q.query<{ agent_id: string; call_id: string }>(
+    `SELECT agent_id, call_id FROM monitoring_audit WHERE event = 'granted' AND grant_id = $1 AND supervisor_id = $2 LIMIT 1`,
+    [grantId, supervisorId],
+  );
+  const row = rows[0];
+  return row ? { agentId: row.agent_id, callId: row.call_id } : null;
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { GrantRequest, GrantResponse, PbxDial } from '../../shared/api/monitoring';
-import { GRANT_TTL_SECONDS, type MonitoringGrant, type MonitorMode } from '../../shared/monitoring/grant';
+import type { GrantRequest, GrantResponse, PbxDial, TakeOverResponse } from '../../shared/api/monitoring';
+import { GRANT_TTL_SECONDS, type MonitoringGrant, type MonitorMode, type TakeOverOrder } from '../../shared/monitoring/grant';
 import type { User } from '../../shared/domain/user';
 import { pbxDialString, pbxModes, type PbxMonitoring } from '../../shared/monitoring/pbx-monitoring';
 import { findUserById } from '../accounts/users';
 import type { Db, Queryable } from '../db/db';
 import { HttpError } from '../http/errors';
-import { auditGrantDecision } from './audit';
+import { auditGrantDecision, grantedTo } from './audit';
 import { signGrant } from './grant-token';
 import type { Signer } from './signing-keys';
 
@@ -82,4 +82,32 @@ async function agentAccount(q: Queryable, id: string): Promise<User | null> {
   const { rows } = await q.query<{ ok: boolean }>(`SELECT true AS ok FROM users WHERE id = $1 AND role = 'agent' AND NOT disabled`, [id]);
   if (!rows[0]) return null;
   return findUserById(q, id);
+}
+
+/**
+ * The supervisor on a monitoring leg takes the customer: an order for the agent's console, signed
+ * like a grant, for the call that grant named and only if that call is still the agent's live call.
+ */
+export async function orderTakeOver(db: Db, supervisor: User, grantId: string, signer: Signer, settings: GrantSettings): Promise<TakeOverResponse> {
+  const granted = await grantedTo(db, supervisor.id, grantId);
+  if (!granted) throw new HttpError(404, 'NOT_FOUND', 'You were not given that monitoring permission.');
+  if (!(await settings.isLiveCall(db, granted.agentId, granted.callId))) {
+    throw new HttpError(404, 'NOT_FOUND', 'The agent is not on that call any more.');
+  }
+  const now = settings.now?.() ?? new Date();
+  const order: TakeOverOrder = {
+    v: 1,
+    kind: 'take-over',
+    id: randomUUID(),
+    keyId: signer.keyId,
+    grantId,
+    supervisorId: supervisor.id,
+    supervisorName: supervisor.displayName,
+    agentId: granted.agentId,
+    callId: granted.callId,
+    issuedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + GRANT_TTL_SECONDS * 1000).toISOString(),
+  };
+  await auditGrantDecision(db, { event: 'take-over', supervisorId: supervisor.id, agentId: granted.agentId, grantId, callId: granted.callId, modes: [], detail: null });
+  return { token: signGrant(order, signer), order };
 }

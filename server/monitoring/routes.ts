@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { API_MONITORING, GrantRequest, type GrantResponse, type MonitoringAuditResponse, type SigningKeysResponse } from '../../shared/api/monitoring';
+import { API_MONITORING, GrantRequest, TakeOverRequest, type GrantResponse, type MonitoringAuditResponse, type SigningKeysResponse, type TakeOverResponse } from '../../shared/api/monitoring';
 import { ANY_ROLE, requireRole, sessionOf } from '../auth/require-role';
 import type { Db } from '../db/db';
 import { parseBody } from '../http/errors';
 import { listMonitoringAudit } from './audit';
-import { issueGrant, type GrantSettings } from './grants';
+import { issueGrant, orderTakeOver, type GrantSettings } from './grants';
 import { monitoringSigner, publicKeys, type Signer } from './signing-keys';
 
 const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1_000).default(200) }).strict();
@@ -26,6 +26,14 @@ export function registerMonitoringRoutes(app: FastifyInstance, { db, settings }:
     const user = sessionOf(request).user;
     const response = await issueGrant(db, user, body, await currentSigner(), settings);
     request.log.info({ grantId: response.grant.id, supervisorId: user.id, agentId: body.agentId, modes: response.grant.modes }, 'monitoring grant issued');
+    return response;
+  });
+
+  app.post(API_MONITORING.takeOvers, { config: { access: requireRole('supervisor') } }, async (request): Promise<TakeOverResponse> => {
+    const { grantId } = parseBody(TakeOverRequest, request.body);
+    const user = sessionOf(request).user;
+    const response = await orderTakeOver(db, user, grantId, await currentSigner(), settings);
+    request.log.info({ grantId, supervisorId: user.id, agentId: response.order.agentId }, 'monitoring take-over ordered');
     return response;
   });
 

@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { GrantToken, MonitoringGrant, MonitorMode } from '../monitoring/grant';
+import { GrantToken, MonitoringGrant, MonitorMode, TakeOverOrder } from '../monitoring/grant';
 
 /**
  * The central server's monitoring API. Supervisors ask for a grant on an agent's live call;
  * consoles fetch the public keys grants are signed with; admins read the audit.
  *
  * POST API_MONITORING.grants  GrantRequest → GrantResponse (supervisors only; own team, or a director)
+ * POST API_MONITORING.takeOvers  TakeOverRequest → TakeOverResponse (the supervisor the grant was for)
  * GET  API_MONITORING.keys    → SigningKeysResponse (anyone signed in)
  * GET  API_MONITORING.audit   → MonitoringAuditResponse (admins)
  */
 export const API_MONITORING = {
   grants: '/api/v1/monitoring/grants',
+  takeOvers: '/api/v1/monitoring/take-overs',
   keys: '/api/v1/monitoring/keys',
   audit: '/api/v1/monitoring/audit',
 } as const;
@@ -41,6 +43,11 @@ export const GrantResponse = z.object({
 });
 export type GrantResponse = z.infer<typeof GrantResponse>;
 
+export const TakeOverRequest = z.object({ grantId: z.uuid() }).strict();
+export type TakeOverRequest = z.infer<typeof TakeOverRequest>;
+export const TakeOverResponse = z.object({ token: GrantToken, order: TakeOverOrder });
+export type TakeOverResponse = z.infer<typeof TakeOverResponse>;
+
 export const SigningKey = z.object({
   id: z.string().min(1).max(64),
   /** Ed25519 public key, base64 SPKI DER. */
@@ -54,7 +61,7 @@ export type SigningKeysResponse = z.infer<typeof SigningKeysResponse>;
 export const MonitoringAuditEntry = z.object({
   id: z.string(),
   at: z.string(),
-  event: z.enum(['granted', 'grant-refused', 'answered', 'refused', 'mode', 'mode-refused', 'ended']),
+  event: z.enum(['granted', 'grant-refused', 'answered', 'refused', 'mode', 'mode-refused', 'ended', 'take-over', 'taken-over']),
   actor: z.string(),
   supervisor: z.string().nullable(),
   agent: z.string().nullable(),

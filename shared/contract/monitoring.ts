@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './core';
-import { GrantRefusal, GrantToken, MonitoringGrant, MonitorMode } from '../monitoring/grant';
-import { MonitoringAuditEntry, PbxDial } from '../api/monitoring';
+import { GrantRefusal, GrantToken, MonitoringGrant, MonitorMode, TakeOverOrder } from '../monitoring/grant';
+import { MonitoringAuditEntry, PbxDial, TakeOverResponse } from '../api/monitoring';
 
 /**
  * Monitoring from the console. A supervisor's console asks the central server for a grant on an
@@ -40,10 +40,16 @@ export type GrantCheck = z.output<typeof GrantCheck>;
 export const MonitorReport = z
   .object({
     grantId: z.uuid(),
-    event: z.enum(['mode', 'mode-refused', 'ended']),
+    event: z.enum(['mode', 'mode-refused', 'ended', 'taken-over']),
     mode: MonitorMode.optional(),
   })
   .strict();
+
+export const TakeOverCheck = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), order: TakeOverOrder }),
+  z.object({ ok: z.literal(false), refusal: GrantRefusal }),
+]);
+export type TakeOverCheck = z.output<typeof TakeOverCheck>;
 
 export const monitoringCalls = {
   /** Supervisors: a grant for an agent's live call; FORBIDDEN outside their teams, NOT_FOUND when the call is not live. */
@@ -52,6 +58,10 @@ export const monitoringCalls = {
   'monitoring.verifyGrant': call({ input: VerifyGrantInput, output: GrantCheck }),
   /** Agents' consoles: a mode change honoured or refused, or the leg ended (audited). */
   'monitoring.report': call({ input: MonitorReport, output: z.null() }),
+  /** Supervisors: the server's order to take the customer over on a leg their grant opened. */
+  'monitoring.requestTakeOver': call({ input: z.object({ grantId: z.uuid() }).strict(), output: TakeOverResponse }),
+  /** Agents' consoles: a take-over order checked against the leg it arrived on (refusals audited). */
+  'monitoring.verifyTakeOver': call({ input: z.object({ token: z.string().max(4_000), grantId: z.uuid() }).strict(), output: TakeOverCheck }),
   /** Admins: the monitoring audit, newest first (grants, refusals, answers, mode changes, ends). */
   'monitoring.audit': call({ input: z.object({ limit: z.number().int().min(1).max(1_000).default(200) }).strict(), output: z.array(MonitoringAuditEntry) }),
 } as const;

@@ -32,6 +32,8 @@ export const CALL_NAMES = [
   'monitoring.verifyGrant',
   'monitoring.report',
   'monitoring.audit',
+  'monitoring.requestTakeOver',
+  'monitoring.verifyTakeOver',
   'cases.setStatus',
   'sync.status',
   'sync.rejected',

@@ -50,6 +50,31 @@ export const MODE_HEADER = 'X-Kalma-Monitor-Mode';
 export const MODE_INFO_TYPE = 'application/x-kalma-monitor+json';
 export const ModeInfo = z.object({ mode: MonitorMode }).strict();
 
+/**
+ * Take-over: the server's signed order, asked for by the supervisor on a leg their grant opened,
+ * for the agent's console to hand the customer to the supervisor. Same token format and keys as a
+ * grant; it names the grant so it cannot be used on any other leg.
+ */
+export const TakeOverOrder = z
+  .object({
+    v: z.literal(1),
+    kind: z.literal('take-over'),
+    id: z.uuid(),
+    keyId: z.string().min(1).max(64),
+    grantId: z.uuid(),
+    supervisorId: z.string().min(1).max(64),
+    supervisorName: z.string().min(1).max(120),
+    agentId: z.string().min(1).max(64),
+    callId: z.string().min(1).max(200),
+    issuedAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+  })
+  .strict();
+export type TakeOverOrder = z.infer<typeof TakeOverOrder>;
+
+/** The INFO that carries a take-over order on the monitoring leg. */
+export const TakeOverInfo = z.object({ takeOver: GrantToken }).strict();
+
 export const GrantRefusal = z.enum([
   'malformed',
   'bad-signature',
@@ -61,6 +86,8 @@ export const GrantRefusal = z.enum([
   'mode-not-granted',
   /** A grant opens one monitoring leg; a second INVITE with it (a replay) is refused. */
   'already-used',
+  /** A take-over order for another leg than the one it arrived on. */
+  'other-grant',
 ]);
 export type GrantRefusal = z.infer<typeof GrantRefusal>;
 
@@ -84,6 +111,16 @@ export function checkGrant(
 /** Where each party's voice goes in a mode, as the agent's console mixes it. */
 export function routing(mode: MonitorMode): { supervisorToAgent: boolean; supervisorToCustomer: boolean } {
   return { supervisorToAgent: mode !== 'listen', supervisorToCustomer: mode === 'barge' };
+}
+
+/** A take-over INFO body's token, or null when it is not one. */
+export function parseTakeOverInfo(body: string): string | null {
+  try {
+    const parsed = TakeOverInfo.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data.takeOver : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A mode-change INFO body, or null when it is not one. */

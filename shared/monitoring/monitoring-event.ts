@@ -9,7 +9,7 @@ import { GrantRefusal, MonitorMode } from './grant';
 export const MonitoringEvent = z
   .object({
     at: z.iso.datetime(),
-    event: z.enum(['answered', 'refused', 'mode', 'mode-refused', 'ended']),
+    event: z.enum(['answered', 'refused', 'mode', 'mode-refused', 'ended', 'taken-over']),
     /** Absent when the token could not even be read. */
     grantId: z.uuid().optional(),
     supervisorId: z.string().min(1).max(64).optional(),

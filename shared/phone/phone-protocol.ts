@@ -63,6 +63,8 @@ export const PhoneCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('monitor'), target: DialUri, token: GrantToken.optional(), mode: MonitorMode, display: z.string().max(300).optional() }),
   /** A supervisor switches mode on a monitoring call (SIP INFO); the agent's phone honours only granted modes. */
   z.object({ type: z.literal('setMonitorMode'), ...onLine, mode: MonitorMode }),
+  /** A supervisor takes the customer over: the server's signed order, sent to the agent's phone on the monitoring call. */
+  z.object({ type: z.literal('takeOver'), ...onLine, token: GrantToken }),
 ]);
 export type PhoneCommand = z.infer<typeof PhoneCommand>;
 /** What a caller writes (DTMF tones before normalization). */

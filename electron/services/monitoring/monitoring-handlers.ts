@@ -1,11 +1,11 @@
 import { ContractFailure } from '../../../shared/contract/core';
-import type { GrantCheck } from '../../../shared/contract/monitoring';
-import { checkGrant, type GrantRefusal, type MonitoringGrant } from '../../../shared/monitoring/grant';
+import type { GrantCheck, TakeOverCheck } from '../../../shared/contract/monitoring';
+import { checkGrant, GRANT_CLOCK_SKEW_SECONDS, type GrantRefusal, type MonitoringGrant } from '../../../shared/monitoring/grant';
 import type { MonitoringEvent } from '../../../shared/monitoring/monitoring-event';
-import type { GrantRequest, GrantResponse, MonitoringAuditEntry } from '../../../shared/api/monitoring';
+import type { GrantRequest, GrantResponse, MonitoringAuditEntry, TakeOverResponse } from '../../../shared/api/monitoring';
 import type { HandlerRegistry } from '../contract/registry';
 import type { CustomerDataService } from '../sync/customer-data-service';
-import { readGrantToken } from './grant-verifier';
+import { readGrantToken, readTakeOverToken } from './grant-verifier';
 import type { MonitoringKeys } from './monitoring-keys';
 
 export interface MonitoringHandlerDeps {
@@ -13,6 +13,7 @@ export interface MonitoringHandlerDeps {
   keys: MonitoringKeys;
   requestGrant(body: GrantRequest): Promise<GrantResponse>;
   audit(limit: number): Promise<MonitoringAuditEntry[]>;
+  requestTakeOver(grantId: string): Promise<TakeOverResponse>;
   now?: () => Date;
 }
 
@@ -57,6 +58,33 @@ export function registerMonitoringHandlers(registry: HandlerRegistry, deps: Moni
       used.set(grant.id, grant);
       audit({ event: 'answered', mode, ...about });
       return { ok: true, grant };
+    })
+    .handle('monitoring.requestTakeOver', ({ grantId }) => deps.requestTakeOver(grantId))
+    .handle('monitoring.verifyTakeOver', async ({ token, grantId }): Promise<TakeOverCheck> => {
+      const { user } = deps.data.require();
+      const grant = used.get(grantId);
+      let reading = readTakeOverToken(token, deps.keys.current());
+      if (!reading.ok && reading.refusal === 'unknown-key') {
+        await deps.keys.refresh();
+        reading = readTakeOverToken(token, deps.keys.current());
+      }
+      const skew = GRANT_CLOCK_SKEW_SECONDS * 1000;
+      const refusal: GrantRefusal | null = !reading.ok
+        ? reading.refusal
+        : !grant || reading.value.grantId !== grantId || reading.value.supervisorId !== grant.supervisorId
+          ? 'other-grant'
+          : reading.value.agentId !== user.id
+            ? 'other-agent'
+            : reading.value.callId !== grant.callId
+              ? 'other-call'
+              : Date.parse(reading.value.expiresAt) + skew < now().getTime()
+                ? 'expired'
+                : null;
+      if (refusal !== null || !reading.ok) {
+        audit({ event: 'refused', refusal: refusal ?? 'malformed', ...(grant ? { grantId, supervisorId: grant.supervisorId, callId: grant.callId } : {}) });
+        return { ok: false, refusal: refusal ?? 'malformed' };
+      }
+      return { ok: true, order: reading.value };
     })
     .handle('monitoring.report', ({ grantId, event, mode }) => {
       const grant = used.get(grantId);

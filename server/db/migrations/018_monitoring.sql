@@ -14,12 +14,13 @@ CREATE TABLE signing_keys (
 
 -- Everything that happened around monitoring, for admins: grants given and refused by the
 -- server, and what the agent's console did with them (answered, refused with the reason, modes
--- changed, ended). The console's events arrive through the outbox with the console's own time.
+-- changed, ended, the customer handed to the supervisor on a take-over the server ordered). The
+-- console's events arrive through the outbox with the console's own time.
 CREATE TABLE monitoring_audit (
   id uuid PRIMARY KEY,
   at timestamptz NOT NULL,
   received_at timestamptz NOT NULL DEFAULT now(),
-  event text NOT NULL CHECK (event IN ('granted', 'grant-refused', 'answered', 'refused', 'mode', 'ended', 'mode-refused')),
+  event text NOT NULL CHECK (event IN ('granted', 'grant-refused', 'answered', 'refused', 'mode', 'ended', 'mode-refused', 'take-over', 'taken-over')),
   actor_id text NOT NULL REFERENCES users (id),
   supervisor_id text REFERENCES users (id),
   agent_id text REFERENCES users (id),

@@ -186,3 +186,31 @@ async function audit(serverUrl: string, adminToken: string) {
   const response = await fetch(`${serverUrl}${API_MONITORING.audit}?limit=200`, { headers: { authorization: `Bearer ${adminToken}` } });
   return MonitoringAuditResponse.parse(await response.json()).entries;
 }
+
+test('take over: the supervisor and the customer hear each other, and the agent’s line is free for a new call', async ({ party }) => {
+  const { agent, carla, supervisor } = await customerOnCallWithAgent(party);
+  const sofia = board(supervisor);
+  await sofia.start(agent, 'listen');
+  await expect(sofia.panel()).toHaveAttribute('data-status', 'connected', { timeout: 15_000 });
+  await supervisor.hears(660);
+
+  await supervisor.page.getByTestId('monitor-take-over').click();
+  await expect(sofia.panel()).toHaveAttribute('data-status', 'taken-over', { timeout: 15_000 });
+  await agent.expectEnded(1, 'transferred');
+  await carla.hears(880);
+  await carla.doesNotHear(440);
+  await supervisor.hears(660);
+  await supervisor.doesNotHear(440);
+
+  // The agent takes the next call at once.
+  const bruno = await party('Bruno', { tone: 440 });
+  await bruno.dial(agent);
+  await agent.expectLine(1, 'ringing-in');
+  await agent.answer(1);
+  await bruno.expectLine(1, 'active');
+
+  // The supervisor ends the customer's call: the BYE reaches the customer.
+  await supervisor.page.getByTestId('monitor-end-call').click();
+  await carla.expectEnded(1, 'hangup-remote');
+  await expect(sofia.panel()).toHaveAttribute('data-status', 'ended');
+});

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { API } from '../../../shared/api/auth';
-import { API_MONITORING, GrantResponse, MonitoringAuditResponse, SigningKeysResponse } from '../../../shared/api/monitoring';
+import { API_MONITORING, GrantResponse, MonitoringAuditResponse, SigningKeysResponse, TakeOverResponse } from '../../../shared/api/monitoring';
 import { API_SYNC, PushResponse } from '../../../shared/api/sync';
 import { checkGrant } from '../../../shared/monitoring/grant';
-import { readGrantToken } from '../../../electron/services/monitoring/grant-verifier';
+import { readGrantToken, readTakeOverToken } from '../../../electron/services/monitoring/grant-verifier';
 import { writePresence } from '../../../server/presence/presence-store';
 import { callReference } from '../../../shared/phone/call-reference';
 import type { Db } from '../../../server/db/db';
@@ -153,6 +153,29 @@ describe.each(backends)('monitoring grants (%s)', (backend) => {
     expect(reported.every((entry) => entry.actor === 'Maria Santos' && entry.agent === 'Maria Santos')).toBe(true);
     // A forged token's supervisor is not an account: the audit keeps no name for it.
     expect(reported.find((entry) => entry.event === 'refused')).toMatchObject({ supervisor: null, detail: 'bad-signature' });
+  });
+
+  it('orders a take-over only for the supervisor the grant was for, on a call still live, signed like a grant', async () => {
+    const issued = GrantResponse.parse((await ask(tokens.supervisor)).body);
+    const reply = await request(t.url, 'POST', API_MONITORING.takeOvers, { token: tokens.supervisor, json: { grantId: issued.grant.id } });
+    expect(reply.status, reply.text).toBe(200);
+    const ordered = TakeOverResponse.parse(reply.body);
+    expect(ordered.order).toMatchObject({ kind: 'take-over', grantId: issued.grant.id, agentId, callId: 'call-1', supervisorName: 'Jose Reyes' });
+    const keys = SigningKeysResponse.parse((await request(t.url, 'GET', API_MONITORING.keys, { token: tokens.agent })).body).keys;
+    expect(readTakeOverToken(ordered.token, keys)).toEqual({ ok: true, value: ordered.order });
+    // A grant token is not a take-over order, nor the other way round.
+    expect(readTakeOverToken(issued.token, keys)).toEqual({ ok: false, refusal: 'malformed' });
+    expect(readGrantToken(ordered.token, keys)).toEqual({ ok: false, refusal: 'malformed' });
+
+    const someoneElses = await request(t.url, 'POST', API_MONITORING.takeOvers, { token: tokens.director, json: { grantId: issued.grant.id } });
+    expect(someoneElses.status).toBe(404);
+    const byAgent = await request(t.url, 'POST', API_MONITORING.takeOvers, { token: tokens.agent, json: { grantId: issued.grant.id } });
+    expect(byAgent.status).toBe(403);
+    await onCalls(t.db, agentId, ['call-other-team']);
+    const callOver = await request(t.url, 'POST', API_MONITORING.takeOvers, { token: tokens.supervisor, json: { grantId: issued.grant.id } });
+    expect(callOver.status).toBe(404);
+    await onCalls(t.db, agentId, ['call-1', 'call-other-team']);
+    expect((await audit()).filter((entry) => entry.event === 'take-over' && entry.grantId === issued.grant.id)).toHaveLength(1);
   });
 
   it('shows the audit to admins only', async () => {

@@ -8,19 +8,20 @@ export function MonitorPanel() {
   const { t } = useTranslation();
   const session = useMonitoringStore((s) => s.session);
   const problem = useMonitoringStore((s) => s.problem);
-  const { setMode, hangUp, dismiss } = useMonitoringStore.getState();
+  const { setMode, hangUp, dismiss, takeOver } = useMonitoringStore.getState();
   if (!session) return null;
   const over = session.status === 'ended' || session.status === 'refused';
+  const monitoring = session.status !== 'taken-over';
   return (
     <section className="pane monitor-panel" aria-labelledby="monitor-panel-heading" data-testid="monitor-panel" data-status={session.status}>
       <h2 id="monitor-panel-heading">{t('monitoring.heading', { name: session.agentName })}</h2>
       <p data-testid="monitor-status">{t(`monitoring.status.${session.status}`)}</p>
-      {session.mode && !over && (
+      {session.mode && !over && monitoring && (
         <p data-testid="monitor-mode" data-mode={session.mode}>
           {t('monitoring.nowIn', { mode: t(`monitoring.mode.${session.mode}`) })}
         </p>
       )}
-      {session.mode && session.asked !== session.mode && !over && (
+      {session.mode && session.asked !== session.mode && !over && monitoring && (
         <p className="alert alert-info" role="alert" data-testid="monitor-mode-refused">
           {t('monitoring.modeRefused', { mode: t(`monitoring.mode.${session.asked}`) })}
         </p>
@@ -30,7 +31,12 @@ export function MonitorPanel() {
           {problem.code === 'FORBIDDEN' || problem.code === 'NOT_FOUND' ? t(`monitoring.grantRefused.${problem.code}`) : t(errorKey(problem.code))}
         </p>
       )}
-      {!over && (
+      {session.status === 'taken-over' && (
+        <button type="button" className="button-danger" data-testid="monitor-end-call" onClick={hangUp}>
+          {t('monitoring.endCall')}
+        </button>
+      )}
+      {!over && monitoring && (
         <div className="monitor-modes" role="group" aria-label={t('monitoring.modesLabel')}>
           {MONITOR_MODES.map((mode) => (
             <button
@@ -46,6 +52,11 @@ export function MonitorPanel() {
               {t(`monitoring.mode.${mode}`)}
             </button>
           ))}
+          {!session.pbx && (
+            <button type="button" className="button-secondary" disabled={session.status !== 'connected'} data-testid="monitor-take-over" onClick={() => void takeOver()}>
+              {t('monitoring.takeOver')}
+            </button>
+          )}
           <button type="button" className="button-danger" data-testid="monitor-hangup" onClick={hangUp}>
             {t('monitoring.hangUp')}
           </button>

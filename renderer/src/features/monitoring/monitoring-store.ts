@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ContractError } from '../../../../shared/contract';
 import type { MonitoringAuditEntry, PbxDial } from '../../../../shared/api/monitoring';
-import type { GrantCheck } from '../../../../shared/contract/monitoring';
+import type { GrantCheck, TakeOverCheck } from '../../../../shared/contract/monitoring';
 import { MONITOR_MODES, type MonitoringGrant, type MonitorMode } from '../../../../shared/monitoring/grant';
 import { type LineId, type LineSnapshot, type PhoneEvent, type PhonePort } from '../../../../shared/phone/phone-protocol';
 import { callHost } from '../../host-call';
@@ -31,7 +31,10 @@ export interface MonitoringSession {
   asked: MonitorMode;
   /** What the agent's phone says it is mixing (null until it says). */
   mode: MonitorMode | null;
-  status: 'asking' | 'calling' | 'connected' | 'ended' | 'refused';
+  /** taking-over: the server's order is on its way to the agent's phone; taken-over: the supervisor has the customer. */
+  status: 'asking' | 'calling' | 'connected' | 'taking-over' | 'taken-over' | 'ended' | 'refused';
+  /** The monitoring call's id on the supervisor's line (a take-over puts the customer's call there instead). */
+  legCallId: string | null;
   /** PBX mode: the feature codes to dial and the digits that switch mode on one leg. */
   pbx: PbxDial | null;
   /** PBX mode without switch digits: the mode to dial again once this leg has ended. */
@@ -47,6 +50,8 @@ export interface MonitoringState {
   loadAudit(): Promise<void>;
   start(agent: { id: string; name: string }, callId: string, mode: MonitorMode): Promise<void>;
   setMode(mode: MonitorMode): void;
+  /** Take the customer from the agent (Kalma's own legs; PBX mode has its own ways). */
+  takeOver(): Promise<void>;
   hangUp(): void;
   dismiss(): void;
 }
@@ -75,7 +80,7 @@ export const useMonitoringStore = create<MonitoringState>((set, get) => ({
     if (get().session && !isOver(get().session)) return;
     set({
       problem: null,
-      session: { agentId: agent.id, agentName: agent.name, callId, grant: null, line: null, asked: mode, mode: null, status: 'asking', pbx: null, redial: null },
+      session: { agentId: agent.id, agentName: agent.name, callId, grant: null, line: null, asked: mode, mode: null, status: 'asking', pbx: null, redial: null, legCallId: null },
     });
     // Every mode the floor allows, so the supervisor can move between them on one leg.
     const issued = await callHost('monitoring.requestGrant', { agentId: agent.id, callId, modes: [...MONITOR_MODES] });
@@ -110,6 +115,20 @@ export const useMonitoringStore = create<MonitoringState>((set, get) => ({
     port?.send({ type: 'hangup', line: session.line });
   },
 
+  async takeOver() {
+    const session = get().session;
+    if (!session?.grant || session.line === null || session.status !== 'connected' || session.pbx) return;
+    set({ problem: null, session: { ...session, status: 'taking-over' } });
+    const ordered = await callHost('monitoring.requestTakeOver', { grantId: session.grant.id });
+    const now = get().session;
+    if (!now || now.status !== 'taking-over' || now.line === null) return;
+    if (!ordered.ok) {
+      set({ problem: ordered.error, session: { ...now, status: 'connected' } });
+      return;
+    }
+    port?.send({ type: 'takeOver', line: now.line, token: ordered.value.token });
+  },
+
   hangUp() {
     const session = get().session;
     if (session?.line != null) port?.send({ type: 'hangup', line: session.line });
@@ -133,7 +152,10 @@ function onEvent(event: PhoneEvent): void {
       return;
     case 'monitorMode': {
       const session = state.session;
-      if (session?.line === event.line) useMonitoringStore.setState({ session: { ...session, mode: event.mode } });
+      if (session?.line !== event.line) return;
+      // During a take-over a mode report means the agent's phone refused the order.
+      const refusedTakeOver = session.status === 'taking-over';
+      useMonitoringStore.setState({ session: { ...session, mode: event.mode, status: refusedTakeOver ? 'connected' : session.status } });
       return;
     }
     case 'line':
@@ -155,9 +177,16 @@ function followLine(line: LineSnapshot): void {
     return;
   }
   if (session.line !== line.id) return;
+  if (session.legCallId !== null && line.callId !== null && line.callId !== session.legCallId && line.state.name === 'active') {
+    // The customer's call replaced the monitoring call on this line: the take-over went through.
+    useMonitoringStore.setState({ session: { ...session, status: 'taken-over', mode: null } });
+    return;
+  }
   if (line.state.name === 'active' && session.status === 'calling') {
     // Kalma's own leg reports its mode (monitorMode); a PBX leg is in the mode its code dialled.
-    useMonitoringStore.setState({ session: { ...session, status: 'connected', mode: session.pbx ? session.asked : (session.mode ?? session.asked) } });
+    useMonitoringStore.setState({
+      session: { ...session, status: 'connected', legCallId: line.callId, mode: session.pbx ? session.asked : (session.mode ?? session.asked) },
+    });
   } else if ((line.state.name === 'ended' || line.state.name === 'idle') && session.redial !== null && session.pbx) {
     useMonitoringStore.setState({ session: { ...session, line: null, status: 'calling', redial: null, mode: null } });
     dialLeg(session.pbx, '', undefined, session.redial, session.agentName);
@@ -190,6 +219,10 @@ export const monitorGate: MonitorGate = {
   },
   report(grantId, event, mode) {
     void callHost('monitoring.report', { grantId, event, ...(mode ? { mode } : {}) });
+  },
+  async verifyTakeOver(token, grantId): Promise<TakeOverCheck> {
+    const checked = await callHost('monitoring.verifyTakeOver', { token, grantId });
+    return checked.ok ? checked.value : { ok: false, refusal: 'malformed' };
   },
 };
 

@@ -10,6 +10,8 @@ export const monitoringEn = {
     asking: 'Asking the server for permission…',
     calling: "Connecting to the agent's phone…",
     connected: 'Connected',
+    'taking-over': 'Taking the customer over…',
+    'taken-over': 'You have the customer now; the agent is free',
     ended: 'Monitoring ended',
     refused: 'Not allowed: the agent’s phone or the server refused',
   },
@@ -18,6 +20,8 @@ export const monitoringEn = {
   modesLabel: 'Monitoring mode',
   notGranted: 'Not included in your permission for this call',
   hangUp: 'Leave the call',
+  takeOver: 'Take over the call',
+  endCall: 'End the call with the customer',
   dismiss: 'Close',
   grantRefused: {
     FORBIDDEN: 'You may monitor only the agents of your own team.',
@@ -41,6 +45,8 @@ export const monitoringEn = {
       mode: 'Mode changed',
       'mode-refused': 'Mode change refused',
       ended: 'Monitoring ended',
+      'take-over': 'Take-over ordered by the server',
+      'taken-over': "Agent's phone handed the customer over",
     },
     refusals: {
       malformed: 'not a valid permission',
@@ -52,6 +58,7 @@ export const monitoringEn = {
       'other-call': 'permission was for another call',
       'mode-not-granted': 'mode not included in the permission',
       'already-used': 'permission already used once',
+      'other-grant': 'take-over order for another monitoring call',
     },
   },
   agentSees: {
@@ -71,6 +78,8 @@ export const monitoringFil: MonitoringCatalog = {
     asking: 'Humihingi ng pahintulot sa server…',
     calling: 'Kumokonekta sa phone ng agent…',
     connected: 'Konektado',
+    'taking-over': 'Kinukuha ang customer…',
+    'taken-over': 'Ikaw na ang kausap ng customer; libre na ang agent',
     ended: 'Tapos na ang pakikinig',
     refused: 'Hindi pinayagan: tumanggi ang phone ng agent o ang server',
   },
@@ -79,6 +88,8 @@ export const monitoringFil: MonitoringCatalog = {
   modesLabel: 'Paraan ng pakikinig',
   notGranted: 'Hindi kasama sa pahintulot mo para sa call na ito',
   hangUp: 'Umalis sa call',
+  takeOver: 'Kunin ang call',
+  endCall: 'Tapusin ang call sa customer',
   dismiss: 'Isara',
   grantRefused: {
     FORBIDDEN: 'Ang mga agent lang ng sarili mong team ang puwede mong pakinggan.',
@@ -102,6 +113,8 @@ export const monitoringFil: MonitoringCatalog = {
       mode: 'Pinalitan ang mode',
       'mode-refused': 'Tinanggihan ang pagpalit ng mode',
       ended: 'Tapos na ang pakikinig',
+      'take-over': 'Inutos ng server ang take-over',
+      'taken-over': 'Ipinasa ng phone ng agent ang customer',
     },
     refusals: {
       malformed: 'hindi tamang pahintulot',
@@ -113,6 +126,7 @@ export const monitoringFil: MonitoringCatalog = {
       'other-call': 'para sa ibang call ang pahintulot',
       'mode-not-granted': 'hindi kasama ang mode sa pahintulot',
       'already-used': 'nagamit na ang pahintulot',
+      'other-grant': 'take-over para sa ibang pakikinig',
     },
   },
   agentSees: {
@@ -130,6 +144,8 @@ export const monitoringPtBR: MonitoringCatalog = {
     asking: 'Pedindo permissão ao servidor…',
     calling: 'Conectando ao telefone do atendente…',
     connected: 'Conectado',
+    'taking-over': 'Assumindo o cliente…',
+    'taken-over': 'Agora o cliente está com você; o atendente está livre',
     ended: 'Monitoria encerrada',
     refused: 'Não permitido: o telefone do atendente ou o servidor recusou',
   },
@@ -138,6 +154,8 @@ export const monitoringPtBR: MonitoringCatalog = {
   modesLabel: 'Modo de monitoria',
   notGranted: 'Não incluído na sua permissão para esta ligação',
   hangUp: 'Sair da ligação',
+  takeOver: 'Assumir a ligação',
+  endCall: 'Encerrar a ligação com o cliente',
   dismiss: 'Fechar',
   grantRefused: {
     FORBIDDEN: 'Você só pode monitorar os atendentes da sua equipe.',
@@ -161,6 +179,8 @@ export const monitoringPtBR: MonitoringCatalog = {
       mode: 'Modo alterado',
       'mode-refused': 'Troca de modo recusada',
       ended: 'Monitoria encerrada',
+      'take-over': 'Assumir a ligação autorizado pelo servidor',
+      'taken-over': 'O telefone do atendente passou o cliente',
     },
     refusals: {
       malformed: 'não é uma permissão válida',
@@ -172,6 +192,7 @@ export const monitoringPtBR: MonitoringCatalog = {
       'other-call': 'a permissão era para outra ligação',
       'mode-not-granted': 'modo não incluído na permissão',
       'already-used': 'permissão já usada uma vez',
+      'other-grant': 'ordem de assumir para outra monitoria',
     },
   },
   agentSees: {

@@ -106,6 +106,42 @@ export class LineTransfers {
     if (started === false) fail();
   }
 
+  /**
+   * A supervisor takes the customer over: REFER the customer to the supervisor with Replaces of the
+   * supervisor's monitoring leg, so the customer's new call takes that leg's place on the
+   * supervisor's phone. Settles with true once the customer is connected to the supervisor.
+   */
+  handOver(leg: RTCSession, display: string): Promise<boolean> {
+    const line = this.line;
+    const session = line.session;
+    if (!session || (line.state.name !== 'active' && line.state.name !== 'held')) return Promise.resolve(false);
+    return new Promise((settle) => {
+      line.apply({ type: 'transfer-start', kind: 'attended' });
+      let settled = false;
+      const fail = () => {
+        if (settled) return;
+        settled = true;
+        this.failed(session, 'attended', display);
+        settle(false);
+      };
+      const started = (session.refer as Refer)(leg.remote_identity.uri.toString(), {
+        replaces: leg,
+        eventHandlers: {
+          accepted: () => {
+            if (settled) return;
+            settled = true;
+            line.call?.transfers.push(transfer('attended', display, 'completed'));
+            line.endWith('transferred');
+            settle(true);
+          },
+          requestFailed: fail,
+          failed: fail,
+        },
+      });
+      if (started === false) fail();
+    });
+  }
+
   private failed(session: RTCSession, kind: Transfer['kind'], display: string): void {
     const line = this.line;
     if (session !== line.session || line.state.name !== 'transferring') return;

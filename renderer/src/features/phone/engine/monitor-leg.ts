@@ -1,11 +1,12 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
-import type { GrantCheck } from '../../../../../shared/contract/monitoring';
+import type { GrantCheck, TakeOverCheck } from '../../../../../shared/contract/monitoring';
 import {
   GRANT_HEADER,
   MODE_HEADER,
   MODE_INFO_TYPE,
   MonitorMode,
   parseModeInfo,
+  parseTakeOverInfo,
   routing,
   type MonitoringGrant,
 } from '../../../../../shared/monitoring/grant';
@@ -16,13 +17,16 @@ import { hurryIceGathering } from './line-media';
 /** The host's side of the gate: checks a grant, and hears what was done with it (the audit). */
 export interface MonitorGate {
   verify(token: string, mode: MonitorMode, liveCallIds: string[]): Promise<GrantCheck>;
-  report(grantId: string, event: 'mode' | 'mode-refused' | 'ended', mode?: MonitorMode): void;
+  report(grantId: string, event: 'mode' | 'mode-refused' | 'ended' | 'taken-over', mode?: MonitorMode): void;
+  verifyTakeOver(token: string, grantId: string): Promise<TakeOverCheck>;
 }
 
 /** What the phone engine lends the legs: its lines' calls and audio, and its event stream. */
 export interface MonitorHost {
   liveCalls(): { line: LineId; callId: string }[];
   openTap(line: LineId): MonitorTap | null;
+  /** Hands the customer on `line` to the supervisor at the far end of `leg` (take-over). */
+  handOver(line: LineId, leg: RTCSession, display: string): Promise<boolean>;
   pcConfig(): RTCConfiguration;
   emit(event: PhoneEvent): void;
 }
@@ -86,7 +90,9 @@ export class MonitorLegs {
     });
     session.on('newInfo', (event: { originator: string; info: { contentType?: string; body?: string } }) => {
       if (event.originator !== 'remote' || event.info.contentType !== MODE_INFO_TYPE) return;
-      this.changeMode(onLine.line, session, event.info.body ?? '');
+      const takeOver = parseTakeOverInfo(event.info.body ?? '');
+      if (takeOver) void this.takeOver(onLine.line, session, takeOver);
+      else this.changeMode(onLine.line, session, event.info.body ?? '');
     });
     const over = () => {
       if (this.legs.get(onLine.line)?.session !== session) return;
@@ -113,6 +119,24 @@ export class MonitorLegs {
     const leg = this.legs.get(line);
     if (!leg) return;
     if (!leg.session.isEnded()) leg.session.terminate();
+  }
+
+  /** The supervisor takes the customer, on the server's signed order for this very leg. */
+  private async takeOver(line: LineId, session: RTCSession, token: string): Promise<void> {
+    const leg = this.legs.get(line);
+    const gate = this.gate();
+    if (!leg || leg.session !== session || !gate) return;
+    let check: TakeOverCheck;
+    try {
+      check = await gate.verifyTakeOver(token, leg.grant.id);
+    } catch {
+      check = { ok: false, refusal: 'malformed' };
+    }
+    if (!check.ok || this.legs.get(line)?.session !== session) {
+      session.sendInfo(MODE_INFO_TYPE, JSON.stringify({ mode: leg.mode }));
+      return;
+    }
+    if (await this.host.handOver(line, session, leg.grant.supervisorName)) gate.report(leg.grant.id, 'taken-over');
   }
 
   private changeMode(line: LineId, session: RTCSession, body: string): void {

@@ -82,6 +82,7 @@ export class PhoneEngine implements PhonePort {
             return callId !== null && (line.state.name === 'active' || line.state.name === 'held') ? [{ line: line.id, callId }] : [];
           }),
         openTap: (line) => this.audio.line(line)?.openMonitor() ?? null,
+        handOver: (line, leg, display) => this.lines[line].transfers.handOver(leg, display),
         pcConfig: () => ({ iceServers: this.iceServers }),
         emit: (event) => this.emit(event),
       },
@@ -223,6 +224,12 @@ export class PhoneEngine implements PhonePort {
         return this.refreshDevices();
       case 'monitor':
         return this.dialAs(command.target, command.display, command.token ? [`${GRANT_HEADER}: ${command.token}`, `${MODE_HEADER}: ${command.mode}`] : [], null, 'monitoring');
+      case 'takeOver': {
+        const session = this.lines[command.line].session;
+        if (!session || this.lines[command.line].state.name !== 'active') throw new NotNow('takeOver');
+        session.sendInfo(MODE_INFO_TYPE, JSON.stringify({ takeOver: command.token }));
+        return;
+      }
       case 'setMonitorMode': {
         const session = this.lines[command.line].session;
         if (!session || this.lines[command.line].state.name !== 'active') throw new NotNow('setMonitorMode');
@@ -358,7 +365,8 @@ export class PhoneEngine implements PhonePort {
 
   private lineChanged(line: Line): void {
     this.emit({ type: 'line', line: line.snapshot() });
-    if (line.state.name !== 'active' && line.state.name !== 'held') this.monitors.lineFree(line.id);
+    // The call is over (not merely transferring: a take-over needs the leg until the customer is handed over).
+    if (!hasCall(line.state)) this.monitors.lineFree(line.id);
     if (line.state.name !== 'active') this.emit({ type: 'quality', line: line.id, quality: null });
     for (const each of this.allLines()) {
       each.audio?.setAudible(each.state.name === 'active' || each.state.name === 'early-media');
