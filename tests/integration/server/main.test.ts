@@ -72,6 +72,17 @@ describe('the server process configuration', () => {
     expect(ServerEnv.safeParse({ KALMA_RECOVERY_PAUSE_SECONDS: 'five' }).success).toBe(false);
   });
 
+  it('reads the monitoring settings: listening shown or not, and a PBX’s feature codes, refusing codes that are not', () => {
+    expect(optionsFromEnv(ServerEnv.parse({}), 'linux', {}).showListening).toBeUndefined();
+    expect(optionsFromEnv(ServerEnv.parse({ KALMA_SHOW_LISTENING: 'false' }), 'linux', {}).showListening).toBe(false);
+    expect(optionsFromEnv(ServerEnv.parse({}), 'linux', {}).pbxMonitoring).toBeNull();
+    const pbx = optionsFromEnv(ServerEnv.parse({ KALMA_PBX_MONITOR_CODES: 'listen=*222,barge=*224', KALMA_PBX_MONITOR_SWITCH: 'listen=4,whisper=5,barge=6' }), 'linux', {});
+    expect(pbx.pbxMonitoring).toEqual({ codes: { listen: '*222', barge: '*224' }, switchDigits: { listen: '4', whisper: '5', barge: '6' } });
+    const bad = ServerEnv.safeParse({ KALMA_PBX_MONITOR_CODES: 'listen=ChanSpy()' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['KALMA_PBX_MONITOR_CODES']);
+  });
+
   it('keeps data in the per-user folder each OS expects', () => {
     expect(defaultDataDir('linux', {}, '/home/maria')).toBe('/home/maria/.local/share/kalma/server');
     expect(defaultDataDir('linux', { XDG_DATA_HOME: '/data/maria' }, '/home/maria')).toBe('/data/maria/kalma/server');

@@ -184,6 +184,21 @@ describe.each(backends)('monitoring grants (%s)', (backend) => {
   });
 });
 
+describe('a floor that does not show listening', () => {
+  it('says so in the signed grant, which is what the agent’s phone goes by', async () => {
+    const t = await startTestServer('pglite', { sip: SIP, showListening: false });
+    try {
+      const supervisor = (await signIn(t.url, 'supervisor', 'supervisor-demo-2026')).token;
+      const agentId = (await signIn(t.url, 'agent', 'agent-demo-2026')).user.id;
+      await onCalls(t.db, agentId, ['c-1']);
+      const reply = await request(t.url, 'POST', API_MONITORING.grants, { token: supervisor, json: { agentId, callId: 'c-1', modes: ['listen'] } });
+      expect(GrantResponse.parse(reply.body).grant.showListening).toBe(false);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('monitoring grants in PBX mode', () => {
   it('hand the supervisor the PBX’s feature codes for the modes the site offers, still checked and audited', async () => {
     const pbxMonitoring = { codes: { listen: '*222', whisper: '*223' }, switchDigits: { listen: '4', whisper: '5', barge: '6' } };
