@@ -1,5 +1,6 @@
 import { DEMO_ACCOUNTS } from '../../../shared/domain/demo-accounts';
 import { openConsoleAs, type SignedInConsole } from '../customers/customer-stack';
+import { expectNoSeriousViolations } from '../support/axe';
 import { expect, test } from '../support/fixtures';
 
 /**
@@ -43,4 +44,7 @@ test("the wallboard shows an agent's state change within a second, and an agent 
   await expect(row).toHaveAttribute('data-status', 'unreachable', { timeout: 6_000 });
   await expect(row.getByTestId('wallboard-status')).toHaveText('Unreachable');
   await expect(row).toContainText('(last: Available)');
+  // The board, the queue beside it and today's figures with their chart, for every supervisor.
+  await expect(supervisor.page.getByTestId('wallboard-chart')).toBeVisible();
+  await expectNoSeriousViolations(supervisor.page, "the supervisor's wallboard");
 });
