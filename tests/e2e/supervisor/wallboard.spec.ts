@@ -10,6 +10,7 @@ import { expect, test } from '../support/fixtures';
  */
 
 const MARIA = DEMO_ACCOUNTS.find((account) => account.username === 'agent')!.displayName;
+const JOANA = DEMO_ACCOUNTS.find((account) => account.username === 'agent2')!;
 const consoles: SignedInConsole[] = [];
 
 test.afterEach(async () => {
@@ -44,6 +45,14 @@ test("the wallboard shows an agent's state change within a second, and an agent 
   await expect(row).toHaveAttribute('data-status', 'unreachable', { timeout: 6_000 });
   await expect(row.getByTestId('wallboard-status')).toHaveText('Unreachable');
   await expect(row).toContainText('(last: Available)');
+  // A second agent closes the console's browser window; the host runs on, but nobody can take a call there.
+  const second = await openConsoleAs(browser, server.url, 'agent', { account: JOANA });
+  consoles.push(second);
+  const joana = board.getByTestId('wallboard-row').filter({ hasText: JOANA.displayName });
+  await expect(joana).toHaveAttribute('data-status', 'available', { timeout: 15_000 });
+  await second.page.context().close();
+  await expect(joana).toHaveAttribute('data-status', 'unreachable', { timeout: 6_000 });
+
   // The board, the queue beside it and today's figures with their chart, for every supervisor.
   await expect(supervisor.page.getByTestId('wallboard-chart')).toBeVisible();
   await expectNoSeriousViolations(supervisor.page, "the supervisor's wallboard");
