@@ -54,6 +54,8 @@ export interface ConsoleHost {
   /** The signed-in person's customer cache and its sync. */
   customerData: CustomerDataService;
   serverUrl: string;
+  /** How many pages are open on this host (the web host's bridge); none: the agent is unreachable. */
+  pagesOpen(count: number): void;
   close(): Promise<void>;
 }
 
@@ -270,6 +272,7 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     session,
     customerData,
     serverUrl,
+    pagesOpen: (count) => presence.pageOpen(count > 0),
     close: async () => {
       probe.stop();
       await customerData.close();

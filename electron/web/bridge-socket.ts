@@ -29,8 +29,10 @@ export function createBridge(opts: {
   /** The page origin the upgrade check admitted (known once the host listens). */
   origin: () => string;
   log: HostLogger;
+  /** Pages connected now, after each connect and close (presence: no page, no one to take calls). */
+  onPages?(count: number): void;
 }): Bridge {
-  const { registry, events, origin, log } = opts;
+  const { registry, events, origin, log, onPages } = opts;
   // maxPayload makes ws refuse oversized frames (close 1009) before buffering them whole.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
 
@@ -61,6 +63,8 @@ export function createBridge(opts: {
 
   wss.on('connection', (socket) => {
     log.debug({ clients: wss.clients.size }, 'page connected to the bridge');
+    onPages?.(wss.clients.size);
+    socket.on('close', () => onPages?.(wss.clients.size));
     socket.on('message', (data, isBinary) => {
       onMessage(socket, data, isBinary).catch((error: unknown) => log.error({ err: error }, 'bridge frame failed'));
     });

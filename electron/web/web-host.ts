@@ -62,7 +62,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<RunningWebHost
   // The origin is known once the port is; no request can arrive before these are set.
   let origin = '';
   let hostHeader = '';
-  const bridge = createBridge({ registry: consoleHost.registry, events: consoleHost.events, origin: () => origin, log });
+  const bridge = createBridge({
+    registry: consoleHost.registry,
+    events: consoleHost.events,
+    origin: () => origin,
+    log,
+    onPages: (count) => consoleHost.pagesOpen(count),
+  });
 
   const hasCookie = (req: IncomingMessage) => secretMatches(readCookie(req.headers.cookie, HOST_COOKIE), secret);
 

@@ -4,6 +4,7 @@ import type { RawData, WebSocket } from 'ws';
 import { LiveClientFrame, MAX_CLIENT_FRAME_BYTES, PRESENCE_STALE_MS } from '../../shared/api/presence';
 import type { LiveMessage } from '../../shared/api/sync';
 import type { PresenceReport } from '../../shared/domain/presence';
+import type { LiveClientFrame as Frame } from '../../shared/api/presence';
 import type { User } from '../../shared/domain/user';
 import type { Db } from '../db/db';
 import { markGone, PRESENCE_CHANNEL, sweepQuietConsoles, touchPresence, writePresence } from './presence-store';
@@ -71,11 +72,19 @@ export class PresenceHub {
       lastReport = text;
     };
 
+    const gone = async (): Promise<void> => {
+      await markGone(this.db, user.id, connectionId);
+      // The page's next report is written in full, which marks the agent reachable again.
+      lastReport = null;
+    };
+
     socket.on('message', (data: RawData, isBinary: boolean) => {
-      const report = this.parse(data, isBinary, user.id);
-      if (!report) return;
+      const frame = this.parse(data, isBinary, user.id);
+      if (!frame) return;
       // In arrival order: a heartbeat must not overtake the change sent before it.
-      queue = queue.then(() => handle(report)).catch((err: unknown) => this.log.warn({ err, userId: user.id }, 'presence not written'));
+      queue = queue
+        .then(() => (frame.type === 'gone' ? gone() : handle(frame.report)))
+        .catch((err: unknown) => this.log.warn({ err, userId: user.id }, 'presence not written'));
     });
     socket.on('close', () => {
       this.watchers.delete(socket);
@@ -93,7 +102,7 @@ export class PresenceHub {
     this.watchers.clear();
   }
 
-  private parse(data: RawData, isBinary: boolean, userId: string): PresenceReport | null {
+  private parse(data: RawData, isBinary: boolean, userId: string): Frame | null {
     const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
     if (isBinary || buffer.length > MAX_CLIENT_FRAME_BYTES) {
       this.log.debug({ userId, bytes: buffer.length }, 'live frame refused: binary or too big');
@@ -111,7 +120,7 @@ export class PresenceHub {
       this.log.debug({ userId, issues: frame.error.issues.slice(0, 3) }, 'live frame not understood; ignored');
       return null;
     }
-    return frame.data.report;
+    return frame.data;
   }
 
   private async sweepOnce(): Promise<void> {

@@ -12,8 +12,18 @@ export const PRESENCE_HEARTBEAT_MS = 1_500;
 /** Three heartbeats and a bit: one lost frame on a busy network is not an outage. */
 export const PRESENCE_STALE_MS = 5_000;
 
-export const LiveClientFrame = z.discriminatedUnion('type', [z.object({ type: z.literal('presence'), report: PresenceReport }).strict()]);
+export const LiveClientFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('presence'), report: PresenceReport }).strict(),
+  /**
+   * The console's page is gone (the web host's tab closed) while the host still runs: nobody can
+   * take a call there, so the agent is unreachable now, not when the heartbeats would stop saying so.
+   */
+  z.object({ type: z.literal('gone') }).strict(),
+]);
 export type LiveClientFrame = z.output<typeof LiveClientFrame>;
+
+/** A page gone this long is gone (a reload reconnects well within it). */
+export const PAGE_GRACE_MS = 2_000;
 
 /** A presence frame is small (two calls, a few triggers each); anything bigger is not one. */
 export const MAX_CLIENT_FRAME_BYTES = 16 * 1024;

@@ -23,6 +23,7 @@ import { startTsProcess, tempDir, type ReadyProcess } from '../fixtures/processe
 import { cpuSecondsOf, memoryOf, startBenchChild, type BenchChild } from './child';
 import { benchDatabase, type BenchDatabase } from './postgres-target';
 import { lookupSamples, searchSamples } from './samples';
+import { measureWallboardState, printWallboardFigures } from './wallboard-state';
 
 const Args = z.object({
   customers: z.coerce.number().int().min(100).max(10_000_000).default(1_000_000),
@@ -199,6 +200,9 @@ async function main(): Promise<void> {
     if (live.missed > 0) note(`WARNING: ${live.missed} notes did not become visible within 30 s (counted as 30 s)`);
     const received = await crowd.call<number[]>('received', { expect: live.fromSend.count });
     figure('sync.live.crowd_delivered', received.filter((n) => n >= live.fromSend.count).length / Math.max(1, received.length), 'fraction');
+
+    // 5b. The wallboard: 30 agents changing state, each change timed to the supervisor's board.
+    printWallboardFigures(await measureWallboardState(serverUrl, { agents: 30, rounds: 20, note }));
 
     // 6. Memory and size.
     const stats = await host.call<{ peakMb: number; rssMb: number; cacheBytes: number }>('stats');

@@ -1,4 +1,4 @@
-import { PRESENCE_HEARTBEAT_MS, type LiveClientFrame } from '../../../shared/api/presence';
+import { PAGE_GRACE_MS, PRESENCE_HEARTBEAT_MS, type LiveClientFrame } from '../../../shared/api/presence';
 import type { AgentStateChange } from '../../../shared/domain/agent-state';
 import type { LiveCall, PresenceReport } from '../../../shared/domain/presence';
 import type { LiveEvent } from '../sync/sync-client';
@@ -23,15 +23,46 @@ export class PresenceReporter {
   private heartbeat: NodeJS.Timeout | undefined;
   private state: AgentStateChange | null = null;
   private calls: LiveCall[] = [];
+  /** The page is closed past the grace period: the server was told, and heartbeats stop. */
+  private pageGone = false;
+  private pageTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly heartbeatMs = PRESENCE_HEARTBEAT_MS) {}
+  constructor(
+    private readonly heartbeatMs = PRESENCE_HEARTBEAT_MS,
+    private readonly pageGraceMs = PAGE_GRACE_MS,
+  ) {}
+
+  /**
+   * Whether a page is open on this host (the web host counts its bridge connections; Electron's
+   * host ends with its window). The phone lives in the page: without one, the agent is unreachable.
+   */
+  pageOpen(open: boolean): void {
+    clearTimeout(this.pageTimer);
+    this.pageTimer = undefined;
+    if (open) {
+      if (!this.pageGone) return;
+      this.pageGone = false;
+      this.send();
+      return;
+    }
+    if (this.pageGone) return;
+    this.pageTimer = setTimeout(() => {
+      this.pageGone = true;
+      // A page that comes back reports its calls again; until then there are none to show.
+      this.calls = [];
+      this.link?.sendLive({ type: 'gone' });
+    }, this.pageGraceMs);
+    this.pageTimer.unref();
+  }
 
   /** Someone signed in: report over this link until stop(). */
   start(link: LiveChannel): void {
     this.stop();
     this.link = link;
     this.stopListening = link.onLive((event) => {
-      if (event === 'connected') this.send();
+      if (event !== 'connected') return;
+      if (this.pageGone) link.sendLive({ type: 'gone' });
+      else this.send();
     });
     this.heartbeat = setInterval(() => this.send(), this.heartbeatMs);
     this.heartbeat.unref();
@@ -49,11 +80,8 @@ export class PresenceReporter {
 
   /** Signing out: the last state (offline) goes up before the link closes; then nothing more. */
   stop(lastState?: AgentStateChange): void {
-    if (lastState && this.link) {
-      this.state = lastState;
-      this.calls = [];
-      this.send();
-    }
+    // Sent even with the page gone: a signed-out agent is offline, not unreachable.
+    if (lastState && this.link) this.link.sendLive({ type: 'presence', report: { state: lastState.state, stateSince: lastState.at, calls: [] } });
     clearInterval(this.heartbeat);
     this.stopListening?.();
     this.stopListening = null;
@@ -70,6 +98,6 @@ export class PresenceReporter {
 
   private send(): void {
     const report = this.report();
-    if (report && this.link) this.link.sendLive({ type: 'presence', report });
+    if (report && this.link && !this.pageGone) this.link.sendLive({ type: 'presence', report });
   }
 }

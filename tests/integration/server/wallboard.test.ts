@@ -187,6 +187,21 @@ describe.each(backends)('wallboard (%s)', (backend) => {
     }
   });
 
+  it("marks an agent unreachable at once when the console says its page is gone, and back with the page's next report", async () => {
+    const agent = await openConsole(t.url, tokens['cebu-agent']!);
+    try {
+      const report: PresenceReport = { state: 'available', stateSince: new Date().toISOString(), calls: [] };
+      agent.send(report);
+      await expect.poll(() => agentOn('cebu-lead', 'cebu-agent').then((a) => a?.status)).toBe('available');
+      agent.socket.send(JSON.stringify({ type: 'gone' } satisfies LiveClientFrame));
+      await expect.poll(() => agentOn('cebu-lead', 'cebu-agent').then((a) => a?.status), { timeout: STALE_MS }).toBe('unreachable');
+      agent.send(report);
+      await expect.poll(() => agentOn('cebu-lead', 'cebu-agent').then((a) => a?.status)).toBe('available');
+    } finally {
+      agent.close();
+    }
+  });
+
   it('shows a signed-out agent as offline', async () => {
     const agent = await openConsole(t.url, tokens.agent2!);
     agent.send({ state: 'available', stateSince: new Date().toISOString(), calls: [] });

@@ -61,6 +61,8 @@ describe('live calls as presence reports them', () => {
   });
 });
 
+const reportOf = (frame: LiveClientFrame | undefined) => (frame?.type === 'presence' ? frame.report : null);
+
 describe('presence reporter', () => {
   let frames: LiveClientFrame[];
   let listener: ((event: LiveEvent) => void) | null;
@@ -93,7 +95,7 @@ describe('presence reporter', () => {
 
     const [call] = liveCalls({ 1: held, 2: idle }, { 1: null, 2: null }, null);
     reporter.callsChanged([call!]);
-    expect(frames.at(-1)?.report.calls).toHaveLength(1);
+    expect(reportOf(frames.at(-1))?.calls).toHaveLength(1);
 
     const before = frames.length;
     vi.advanceTimersByTime(3_000);
@@ -103,13 +105,35 @@ describe('presence reporter', () => {
     reporter.stateChanged(state('break'));
     up = true;
     listener?.('connected');
-    expect(frames.at(-1)?.report.state).toBe('break');
+    expect(reportOf(frames.at(-1))?.state).toBe('break');
 
     reporter.stop(state('offline'));
-    expect(frames.at(-1)?.report).toMatchObject({ state: 'offline', calls: [] });
+    expect(reportOf(frames.at(-1))).toMatchObject({ state: 'offline', calls: [] });
     const stopped = frames.length;
     vi.advanceTimersByTime(5_000);
     expect(frames.length).toBe(stopped);
     expect(listener).toBeNull();
+  });
+
+  it('says the console is gone when its page stays closed, stays quiet until a page is back, and ignores a reload', () => {
+    const reporter = new PresenceReporter(1_000, 2_000);
+    reporter.start(link);
+    reporter.stateChanged(state('available'));
+    // A reload: the page reconnects within the grace period; nothing is said.
+    reporter.pageOpen(false);
+    vi.advanceTimersByTime(1_500);
+    reporter.pageOpen(true);
+    vi.advanceTimersByTime(2_000);
+    expect(frames.some((frame) => frame.type === 'gone')).toBe(false);
+
+    reporter.pageOpen(false);
+    vi.advanceTimersByTime(2_000);
+    expect(frames.at(-1)).toEqual({ type: 'gone' });
+    const quiet = frames.length;
+    vi.advanceTimersByTime(5_000);
+    expect(frames.length).toBe(quiet);
+
+    reporter.pageOpen(true);
+    expect(reportOf(frames.at(-1))?.state).toBe('available');
   });
 });
