@@ -54,7 +54,7 @@ describe("the supervisor's wallboard", () => {
       'wallboard.snapshot',
       success(board([agent('Carl', { status: 'on_call', calls: [call] }), agent('Dina', { status: 'unreachable', lastState: 'available', openEscalations: 1 })])),
     );
-    const root = await render(<Wallboard callActions={(agentId, live) => <button type="button">{`Listen to ${agentId} ${live.callId}`}</button>} />);
+    const root = await render(<Wallboard callActions={(person, live) => <button type="button">{`Listen to ${person.id} ${live.callId}`}</button>} />);
     const carl = await waitFor(() => rowOf(root, 'carl'), 'Carl');
     expect(carl.textContent).toContain('On a call');
     expect(byTestId(carl, 'wallboard-call').textContent).toMatch(/Line 2 Ana Reyes incoming \d\d:\d\d On hold Prompts: Customer's voice rising/);
