@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TriggerId } from '../guidance/triggers';
+import { LocalizedText } from '../guidance/script';
 import type { PromptLogEntry } from '../guidance/triggers-scheduler';
 import { CallReference } from '../phone/call-reference';
 import { AgentStateName } from './agent-state';
@@ -20,6 +21,18 @@ export type FiredTrigger = z.output<typeof FiredTrigger>;
 /** The most triggers kept per call: enough for the wallboard, small enough for a heartbeat frame. */
 export const MAX_FIRED_TRIGGERS = 20;
 
+/** A script the agent is walking in the call: how far, for the supervisor deciding whether to step in. */
+export const LiveScript = z
+  .object({
+    title: LocalizedText,
+    stepsDone: z.number().int().min(0).max(40),
+    stepCount: z.number().int().min(1).max(40),
+    checked: z.number().int().min(0).max(480),
+    checklistCount: z.number().int().min(0).max(480),
+  })
+  .strict();
+export type LiveScript = z.output<typeof LiveScript>;
+
 export const LiveCall = z
   .object({
     /** The phone line snapshot's callId (the SIP Call-ID): the key monitoring grants name. */
@@ -34,6 +47,8 @@ export const LiveCall = z
     answeredAt: Instant.nullable(),
     onHold: z.boolean(),
     triggers: z.array(FiredTrigger).max(MAX_FIRED_TRIGGERS),
+    /** Scripts walked so far (a console from before this field reports none). */
+    scripts: z.array(LiveScript).max(5).default([]),
   })
   .strict();
 export type LiveCall = z.output<typeof LiveCall>;

@@ -27,6 +27,7 @@ async function onCalls(db: Db, agentId: string, callIds: string[]): Promise<void
       answeredAt: startedAt,
       onHold: false,
       triggers: [],
+      scripts: [],
     })),
   });
 }

@@ -55,6 +55,7 @@ function liveCall(callId: string, overrides: Partial<LiveCall> = {}): LiveCall {
     answeredAt: startedAt,
     onHold: false,
     triggers: [{ trigger: 'customer-level-rise', at: new Date().toISOString() }],
+    scripts: [],
     ...overrides,
   };
 }

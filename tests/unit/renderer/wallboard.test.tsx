@@ -5,7 +5,8 @@ import type { LiveCall } from '../../../shared/domain/presence';
 import { Wallboard } from '../../../renderer/src/features/wallboard/Wallboard';
 import { useWallboardStore, wallboardInitialState } from '../../../renderer/src/features/wallboard/wallboard-store';
 import { switchUiLanguage } from '../../../renderer/src/i18n/i18n';
-import { byTestId, choose, cleanup, render, waitFor } from './support/dom';
+import { byTestId, choose, cleanup, click, render, waitFor } from './support/dom';
+import { useCustomersStore } from '../../../renderer/src/features/customers/customers-store';
 import { emit, failure, reply, resetFakeHost, success } from './support/fake-host';
 
 vi.mock('../../../renderer/src/host/client', async () => ({ host: (await import('./support/fake-host')).fakeHost }));
@@ -21,6 +22,7 @@ const call: LiveCall = {
   answeredAt: new Date(Date.now() - 85_000).toISOString(),
   onHold: true,
   triggers: [{ trigger: 'customer-level-rise', at: new Date().toISOString() }],
+  scripts: [{ title: { en: 'Upset or angry customer' }, stepsDone: 2, stepCount: 5, checked: 1, checklistCount: 4 }],
 };
 
 const agent = (name: string, extra: Partial<WallboardAgent>): WallboardAgent => ({
@@ -66,6 +68,19 @@ describe("the supervisor's wallboard", () => {
     expect(dina.textContent).toContain('1 escalation waiting for a decision');
     // Unreachable agents come first: they are what the supervisor must see.
     expect([...root.querySelectorAll('[data-testid="wallboard-row"]')].map((row) => row.getAttribute('data-agent-id'))).toEqual(['dina', 'carl']);
+  });
+
+  it('opens a call’s context: how far the agent is in the script, and the customer’s card', async () => {
+    reply('wallboard.snapshot', success(board([agent('Carl', { status: 'on_call', calls: [call] })])));
+    const root = await render(<Wallboard />);
+    const carl = await waitFor(() => rowOf(root, 'carl'), 'Carl');
+    const toggle = byTestId<HTMLButtonElement>(carl, 'wallboard-call-details');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(byTestId(carl, 'wallboard-call-script').textContent).toBe('Upset or angry customer: step 2 of 5, checklist 1 of 4');
+    await click(byTestId(carl, 'wallboard-open-customer'));
+    expect(useCustomersStore.getState().selectedId).toBe('cu-1');
   });
 
   it('follows the host: a change arrives as wallboard.changed and the row shows it without a reload', async () => {

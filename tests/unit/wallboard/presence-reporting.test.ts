@@ -50,6 +50,7 @@ describe('live calls as presence reports them', () => {
           { trigger: 'customer-level-rise', at: '2026-12-02T09:00:10.000Z' },
           { trigger: 'customer-upset', at: '2026-12-02T09:00:20.000Z' },
         ],
+        scripts: [],
       },
     ]);
   });

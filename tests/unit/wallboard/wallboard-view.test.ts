@@ -14,6 +14,7 @@ const call: LiveCall = {
   answeredAt: '2026-12-02T09:00:05Z',
   onHold: false,
   triggers: [],
+  scripts: [],
 };
 
 function agent(name: string, status: WallboardAgent['status'], since: string, extra: Partial<WallboardAgent> = {}): WallboardAgent {

@@ -1,5 +1,6 @@
 import { firedTriggers, type LiveCall } from '../../../../shared/domain/presence';
 import type { PromptLogEntry } from '../../../../shared/guidance/triggers-scheduler';
+import { summarizeGuidance, type GuidanceRunLog } from '../../../../shared/guidance/call-log';
 import { callReference } from '../../../../shared/phone/call-reference';
 import { LINE_IDS, type LineId, type LineSnapshot } from '../../../../shared/phone/phone-protocol';
 import type { ScreenPop } from '../phone/screen-pop';
@@ -14,7 +15,7 @@ const LIVE_STATES = new Set(['ringing-in', 'dialing', 'early-media', 'active', '
 export function liveCalls(
   lines: Record<LineId, LineSnapshot>,
   pops: Record<LineId, ScreenPop | null>,
-  guidance: { callId: string; log: readonly PromptLogEntry[] } | null,
+  guidance: { callId: string; log: readonly PromptLogEntry[]; runs?: readonly GuidanceRunLog[] } | null,
 ): LiveCall[] {
   const calls: LiveCall[] = [];
   for (const id of LINE_IDS) {
@@ -33,7 +34,15 @@ export function liveCalls(
       answeredAt: line.answeredAt === null ? null : new Date(line.answeredAt).toISOString(),
       onHold: line.state.name === 'held',
       triggers: guidance?.callId === line.callId ? firedTriggers(guidance.log) : [],
+      scripts: guidance?.callId === line.callId ? scriptsWalked(guidance.runs ?? []) : [],
     });
   }
   return calls;
+}
+
+/** How far each script of the call has been walked (the last five). */
+function scriptsWalked(runs: readonly GuidanceRunLog[]): LiveCall['scripts'] {
+  return summarizeGuidance({ prompts: [], tally: {}, runs: [...runs] })
+    .runs.slice(-5)
+    .map(({ title, stepsDone, stepCount, checked, checklistCount }) => ({ title, stepsDone, stepCount, checked, checklistCount }));
 }

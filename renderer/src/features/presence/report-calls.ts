@@ -2,6 +2,7 @@ import { callHost } from '../../host-call';
 import { useGuidanceStore } from '../guidance/guidance-store';
 import { usePhoneStore } from '../phone/phone-store';
 import { liveCalls } from './live-calls';
+import { runLog } from '../../../../shared/guidance/call-log';
 
 /**
  * Tells the host the calls on this console's lines whenever what a supervisor would see changes
@@ -13,7 +14,7 @@ export function reportCalls(): () => void {
   const check = () => {
     const phone = usePhoneStore.getState();
     const call = useGuidanceStore.getState().call;
-    const calls = liveCalls(phone.lines, phone.screenPops, call ? { callId: call.callId, log: call.state.log } : null);
+    const calls = liveCalls(phone.lines, phone.screenPops, call ? { callId: call.callId, log: call.state.log, runs: Object.values(call.runs).map(runLog) } : null);
     const text = JSON.stringify(calls);
     if (text === last) return;
     last = text;

@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WallboardAgent } from '../../../../shared/api/wallboard';
 import type { LiveCall } from '../../../../shared/domain/presence';
 import { ElapsedTimer } from '../../ui/ElapsedTimer';
 import { triggerLabel } from '../guidance-editor/trigger-label';
+import { CallContext } from './CallContext';
 
 /** Where the monitoring buttons (listen, whisper, barge) go for one live call; absent: nothing. */
 export type CallActions = (agent: { id: string; name: string }, call: LiveCall) => ReactNode;
@@ -45,6 +46,7 @@ export function AgentRow({ agent, callActions }: { agent: WallboardAgent; callAc
 
 function CallItem({ agent, call, callActions }: { agent: WallboardAgent; call: LiveCall; callActions?: CallActions }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   return (
     <li className="wallboard-call" data-testid="wallboard-call" data-call-id={call.callId}>
       <span className="wallboard-line">{t('wallboard.line', { line: call.line })}</span>{' '}
@@ -59,7 +61,11 @@ function CallItem({ agent, call, callActions }: { agent: WallboardAgent; call: L
         </span>
       )}
       {/* The monitoring buttons (listen, whisper, barge) for this call, when the workspace gives them. */}
-      {callActions && <span className="wallboard-call-actions">{callActions({ id: agent.id, name: agent.name }, call)}</span>}
+      {callActions && <span className="wallboard-call-actions">{callActions({ id: agent.id, name: agent.name }, call)}</span>}{' '}
+      <button type="button" className="button-quiet" aria-expanded={open} data-testid="wallboard-call-details" onClick={() => setOpen(!open)}>
+        {t('wallboard.context.toggle')}
+      </button>
+      {open && <CallContext call={call} />}
     </li>
   );
 }

@@ -85,6 +85,10 @@ export function SupervisorWorkspace() {
       <PaneBoundary name="escalations">
         <EscalationQueue />
       </PaneBoundary>
+      {/* The customer of a call the supervisor looks into (the wallboard's "Details"), or any they search for. */}
+      <PaneBoundary name="customer">
+        <CustomerPane />
+      </PaneBoundary>
       <PaneBoundary name="team-figures">
         <TeamFiguresPane />
       </PaneBoundary>

@@ -712,6 +712,12 @@ export const en = {
     heading: 'Your team',
   },
   wallboard: {
+    context: {
+      toggle: 'Details',
+      noScript: 'No script opened on this call yet.',
+      script: '{{title}}: step {{done}} of {{count}}, checklist {{checked}} of {{items}}',
+      openCustomer: "Open {{name}}'s card",
+    },
     title: 'Team now',
     team: 'Team',
     allTeams: 'All teams',

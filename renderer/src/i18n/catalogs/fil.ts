@@ -712,6 +712,12 @@ export const fil: Catalog = {
     heading: 'Team mo',
   },
   wallboard: {
+    context: {
+      toggle: 'Detalye',
+      noScript: 'Wala pang script na nabuksan sa call na ito.',
+      script: '{{title}}: step {{done}} sa {{count}}, checklist {{checked}} sa {{items}}',
+      openCustomer: 'Buksan ang card ni {{name}}',
+    },
     title: 'Team mo ngayon',
     team: 'Team',
     allTeams: 'Lahat ng team',

@@ -711,6 +711,12 @@ export const ptBR: Catalog = {
     heading: 'Sua equipe',
   },
   wallboard: {
+    context: {
+      toggle: 'Detalhes',
+      noScript: 'Nenhum roteiro aberto nesta ligação ainda.',
+      script: '{{title}}: passo {{done}} de {{count}}, checklist {{checked}} de {{items}}',
+      openCustomer: 'Abrir a ficha de {{name}}',
+    },
     title: 'Equipe agora',
     team: 'Equipe',
     allTeams: 'Todas as equipes',
