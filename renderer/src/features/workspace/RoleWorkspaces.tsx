@@ -76,6 +76,8 @@ export function SupervisorWorkspace() {
   return (
     <main className="workspace-main" data-testid="workspace-supervisor" aria-labelledby={headingId}>
       <h1 id={headingId}>{t('supervisor.heading')}</h1>
+      {/* Offline, the wallboard shows the last it heard: the banner says the view is not live. */}
+      <OfflineBanner view="wallboard" />
       <PaneBoundary name="monitoring">
         <MonitorPanel />
       </PaneBoundary>

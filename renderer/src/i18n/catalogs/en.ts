@@ -663,6 +663,7 @@ export const en = {
     hide: 'Hide',
     retry: 'Try now',
     banner: "You're offline. Keep working: search uses the customers on this computer, and your notes are saved here and upload when the connection is back.",
+    bannerWallboard: "You're offline: the team view shows what was last heard and is not live. Agents keep working; it catches up when the connection is back.",
   },
   caseStatus: {
     label: 'Status',

@@ -663,6 +663,7 @@ export const fil: Catalog = {
     hide: 'Itago',
     retry: 'Subukan ngayon',
     banner: 'Offline ka. Tuloy lang ang trabaho: sa mga customer na nasa computer na ito maghahanap, at naka-save dito ang mga note mo at mag-a-upload pagbalik ng connection.',
+    bannerWallboard: 'Offline ka: ang team view ay ang huling natanggap at hindi live. Tuloy ang trabaho ng mga agent; hahabol ito pagbalik ng connection.',
   },
   caseStatus: {
     label: 'Status',

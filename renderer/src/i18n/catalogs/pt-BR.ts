@@ -662,6 +662,7 @@ export const ptBR: Catalog = {
     hide: 'Ocultar',
     retry: 'Tentar agora',
     banner: 'Você está off-line. Continue trabalhando: a busca usa os clientes deste computador, e suas anotações ficam salvas aqui e são enviadas quando a conexão voltar.',
+    bannerWallboard: 'Você está offline: a visão da equipe mostra o último estado recebido e não está ao vivo. Os atendentes continuam trabalhando; ela se atualiza quando a conexão voltar.',
   },
   caseStatus: {
     label: 'Situação',
