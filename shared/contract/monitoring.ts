@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './core';
 import { GrantRefusal, GrantToken, MonitoringGrant, MonitorMode, TakeOverOrder } from '../monitoring/grant';
-import { MonitoringAuditEntry, PbxDial, TakeOverResponse } from '../api/monitoring';
+import { GrantRequest, MonitoringAuditEntry, PbxDial, TakeOverResponse } from '../api/monitoring';
 
 /**
  * Monitoring from the console. A supervisor's console asks the central server for a grant on an
@@ -9,13 +9,8 @@ import { MonitoringAuditEntry, PbxDial, TakeOverResponse } from '../api/monitori
  * the phone answers the monitoring leg, and reports what it did (the audit).
  */
 
-export const MonitorRequest = z
-  .object({
-    agentId: z.string().min(1).max(64),
-    callId: z.string().min(1).max(200),
-    modes: z.array(MonitorMode).min(1).max(3),
-  })
-  .strict();
+/** What a supervisor asks for: the same request the server takes. */
+export const MonitorRequest = GrantRequest;
 
 export const MonitorGrantIssued = z.object({ token: GrantToken, grant: MonitoringGrant, target: z.string().min(1).max(300), pbx: PbxDial.optional() });
 export type MonitorGrantIssued = z.output<typeof MonitorGrantIssued>;

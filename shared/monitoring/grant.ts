@@ -113,22 +113,21 @@ export function routing(mode: MonitorMode): { supervisorToAgent: boolean; superv
   return { supervisorToAgent: mode !== 'listen', supervisorToCustomer: mode === 'barge' };
 }
 
-/** A take-over INFO body's token, or null when it is not one. */
-export function parseTakeOverInfo(body: string): string | null {
+function parseInfo<T>(schema: z.ZodType<T>, body: string): T | null {
   try {
-    const parsed = TakeOverInfo.safeParse(JSON.parse(body));
-    return parsed.success ? parsed.data.takeOver : null;
+    const parsed = schema.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
+/** A take-over INFO body's token, or null when it is not one. */
+export function parseTakeOverInfo(body: string): string | null {
+  return parseInfo(TakeOverInfo, body)?.takeOver ?? null;
+}
+
 /** A mode-change INFO body, or null when it is not one. */
 export function parseModeInfo(body: string): MonitorMode | null {
-  try {
-    const parsed = ModeInfo.safeParse(JSON.parse(body));
-    return parsed.success ? parsed.data.mode : null;
-  } catch {
-    return null;
-  }
+  return parseInfo(ModeInfo, body)?.mode ?? null;
 }

@@ -8,35 +8,13 @@ import type { SipProvisioning } from '../../../shared/sip/provisioning';
  * server would). Install it before the console opens (Party's `beforeOpen`).
  */
 export function onProvisioning(change: (provisioning: SipProvisioning) => SipProvisioning): (page: Page) => Promise<void> {
-  return async (page) => {
-    await page.routeWebSocket(/\/bridge$/, (ws) => {
-      const server = ws.connectToServer();
-      const provisioningCalls = new Set<number>();
-      ws.onMessage((message) => {
-        const frame = JSON.parse(String(message)) as { type?: string; id?: number; name?: string };
-        if (frame.type === 'call' && frame.name === 'phone.provisioning' && typeof frame.id === 'number') provisioningCalls.add(frame.id);
-        server.send(message);
-      });
-      server.onMessage((message) => {
-        const frame = JSON.parse(String(message)) as {
-          type?: string;
-          id?: number;
-          result?: { ok: boolean; value?: { status: string; provisioning?: SipProvisioning } };
-        };
-        const value = frame.result?.value;
-        if (frame.type === 'result' && provisioningCalls.has(frame.id ?? -1) && value?.provisioning) {
-          value.provisioning = change(value.provisioning);
-          ws.send(JSON.stringify(frame));
-          return;
-        }
-        ws.send(message);
-      });
-    });
-  };
+  return onHostReply<{ status: string; provisioning?: SipProvisioning }>('phone.provisioning', () => (value) =>
+    value.provisioning ? { ...value, provisioning: change(value.provisioning) } : value,
+  );
 }
 
 /**
- * Like onProvisioning, for any call: each successful answer to `callName` goes through `change`
+ * The general form, for any call: each successful answer to `callName` goes through `change`
  * (which may be async, and may be swapped between tests by the caller) before the page sees it.
  * Tests use it to play a tampered console: a supervisor's page handed a forged or borrowed grant.
  */

@@ -72,74 +72,61 @@ export class LineTransfers {
 
   attended(consult: Line): void {
     const line = this.line;
-    const session = line.session;
     const consultSession = consult.session;
-    if (!session || (line.state.name !== 'active' && line.state.name !== 'held') || !consultSession || consult.state.name !== 'active') {
+    if (!line.session || (line.state.name !== 'active' && line.state.name !== 'held') || !consultSession || consult.state.name !== 'active') {
       throw new NotNow('completeAttendedTransfer');
     }
-    const target = consultSession.remote_identity.uri.toString();
-    const display = consult.call?.remote.displayName ?? consult.call?.remote.user ?? target;
-    line.apply({ type: 'transfer-start', kind: 'attended' });
+    const display = consult.call?.remote.displayName ?? consult.call?.remote.user ?? consultSession.remote_identity.uri.toString();
     consult.expectTransferEnd = true;
-    let settled = false;
+    this.referReplacing(consultSession, display, (joined) => {
+      if (joined) consult.endWith('transferred');
+      else consult.expectTransferEnd = false;
+    });
+  }
+
+  /**
+   * A supervisor takes the customer over: the customer is joined to the supervisor's monitoring
+   * leg, so the customer's new call takes that leg's place on the supervisor's phone. Settles with
+   * true once the customer is connected to the supervisor.
+   */
+  handOver(leg: RTCSession, display: string): Promise<boolean> {
+    const line = this.line;
+    if (!line.session || (line.state.name !== 'active' && line.state.name !== 'held')) return Promise.resolve(false);
+    return new Promise((settle) => this.referReplacing(leg, display, settle));
+  }
+
+  /**
+   * REFER this line's call to the far end of `other` with Replaces of `other`: the two parties are
+   * joined and this line is free. `settled(true)` on NOTIFY 200, `settled(false)` when it failed.
+   */
+  private referReplacing(other: RTCSession, display: string, settled: (joined: boolean) => void): void {
+    const line = this.line;
+    const session = line.session;
+    if (!session) return settled(false);
+    line.apply({ type: 'transfer-start', kind: 'attended' });
+    let done = false;
     const fail = () => {
-      if (settled) return;
-      settled = true;
-      consult.expectTransferEnd = false;
+      if (done) return;
+      done = true;
+      settled(false);
       this.failed(session, 'attended', display);
     };
-    const started = (session.refer as Refer)(target, {
-      replaces: consultSession,
+    const started = (session.refer as Refer)(other.remote_identity.uri.toString(), {
+      replaces: other,
       eventHandlers: {
-        // NOTIFY 200: the two parties are connected; both of this agent's legs end.
+        // NOTIFY 200: the two parties are connected; this line's part is done.
         accepted: () => {
-          if (settled) return;
-          settled = true;
+          if (done) return;
+          done = true;
           line.call?.transfers.push(transfer('attended', display, 'completed'));
           line.endWith('transferred');
-          consult.endWith('transferred');
+          settled(true);
         },
         requestFailed: fail,
         failed: fail,
       },
     });
     if (started === false) fail();
-  }
-
-  /**
-   * A supervisor takes the customer over: REFER the customer to the supervisor with Replaces of the
-   * supervisor's monitoring leg, so the customer's new call takes that leg's place on the
-   * supervisor's phone. Settles with true once the customer is connected to the supervisor.
-   */
-  handOver(leg: RTCSession, display: string): Promise<boolean> {
-    const line = this.line;
-    const session = line.session;
-    if (!session || (line.state.name !== 'active' && line.state.name !== 'held')) return Promise.resolve(false);
-    return new Promise((settle) => {
-      line.apply({ type: 'transfer-start', kind: 'attended' });
-      let settled = false;
-      const fail = () => {
-        if (settled) return;
-        settled = true;
-        this.failed(session, 'attended', display);
-        settle(false);
-      };
-      const started = (session.refer as Refer)(leg.remote_identity.uri.toString(), {
-        replaces: leg,
-        eventHandlers: {
-          accepted: () => {
-            if (settled) return;
-            settled = true;
-            line.call?.transfers.push(transfer('attended', display, 'completed'));
-            line.endWith('transferred');
-            settle(true);
-          },
-          requestFailed: fail,
-          failed: fail,
-        },
-      });
-      if (started === false) fail();
-    });
   }
 
   private failed(session: RTCSession, kind: Transfer['kind'], display: string): void {

@@ -29,6 +29,19 @@ export interface AudioTaps {
   output: AnalyserNode;
 }
 
+/**
+ * A remote WebRTC track as a WebAudio source. Chromium only feeds a remote track to WebAudio
+ * while its stream also plays in a media element, so it plays in a muted one.
+ */
+function remoteSource(context: AudioContext, track: MediaStreamTrack): { element: HTMLAudioElement; source: MediaStreamAudioSourceNode } {
+  const stream = new MediaStream([track]);
+  const element = new Audio();
+  element.muted = true;
+  element.srcObject = stream;
+  void element.play().catch(() => undefined);
+  return { element, source: context.createMediaStreamSource(stream) };
+}
+
 export class LineAudio {
   private source: MediaStreamAudioSourceNode | null = null;
   private readonly inputGain: GainNode;
@@ -76,19 +89,11 @@ export class LineAudio {
     this.source.connect(this.inputGain);
   }
 
-  /**
-   * Routes a remote track into the graph. Chromium only feeds a remote WebRTC track to WebAudio
-   * while the stream also plays in a media element, so it plays in a muted one.
-   */
+  /** Routes a remote track into the graph (see remoteSource). */
   attachRemote(track: MediaStreamTrack): void {
     if (this.remote?.trackId === track.id) return;
     this.detachRemote();
-    const stream = new MediaStream([track]);
-    const element = new Audio();
-    element.muted = true;
-    element.srcObject = stream;
-    void element.play().catch(() => undefined);
-    const source = this.context.createMediaStreamSource(stream);
+    const { element, source } = remoteSource(this.context, track);
     source.connect(this.remoteBus);
     this.remote = { element, source, trackId: track.id };
   }
@@ -166,16 +171,11 @@ export class MonitorTap {
     return this.destination.stream;
   }
 
-  /** The supervisor's voice, as the leg received it (a muted element keeps Chromium feeding WebAudio). */
+  /** The supervisor's voice, as the leg received it. */
   attachVoice(track: MediaStreamTrack): void {
     if (this.closed) return;
     this.detachVoice();
-    const stream = new MediaStream([track]);
-    const element = new Audio();
-    element.muted = true;
-    element.srcObject = stream;
-    void element.play().catch(() => undefined);
-    const source = this.context.createMediaStreamSource(stream);
+    const { element, source } = remoteSource(this.context, track);
     source.connect(this.toAgent);
     source.connect(this.toCustomer);
     this.voice = { element, source };
