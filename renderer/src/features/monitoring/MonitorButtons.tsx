@@ -3,7 +3,15 @@ import { MONITOR_MODES } from '../../../../shared/monitoring/grant';
 import { useMonitoringStore } from './monitoring-store';
 
 /** Listen / whisper / barge on one agent's live call (the wallboard's agent row). */
-export function MonitorButtons({ agent, callId }: { agent: { id: string; name: string }; callId: string }) {
+export function MonitorButtons({
+  agent,
+  callId,
+  customer = null,
+}: {
+  agent: { id: string; name: string };
+  callId: string;
+  customer?: { id: string; name: string } | null;
+}) {
   const { t } = useTranslation();
   const busy = useMonitoringStore((s) => s.session !== null && s.session.status !== 'ended' && s.session.status !== 'refused');
   const start = useMonitoringStore((s) => s.start);
@@ -16,7 +24,7 @@ export function MonitorButtons({ agent, callId }: { agent: { id: string; name: s
           className="button-secondary"
           disabled={busy}
           data-testid={`monitor-start-${mode}`}
-          onClick={() => void start(agent, callId, mode)}
+          onClick={() => void start(agent, callId, mode, customer)}
         >
           {t(`monitoring.mode.${mode}`)}
         </button>

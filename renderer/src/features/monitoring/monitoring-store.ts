@@ -6,6 +6,7 @@ import { MONITOR_MODES, type MonitoringGrant, type MonitorMode } from '../../../
 import { type LineId, type LineSnapshot, type PhoneEvent, type PhonePort } from '../../../../shared/phone/phone-protocol';
 import { callHost } from '../../host-call';
 import type { MonitorGate } from '../phone/engine/monitor-leg';
+import { usePhoneStore } from '../phone/phone-store';
 
 /**
  * Listen, whisper and barge on this console. For the agent: who is on their call and how (the
@@ -24,6 +25,8 @@ export interface MonitoringSession {
   agentId: string;
   agentName: string;
   callId: string;
+  /** The customer on the agent's call, as the wallboard knew them: a take-over links the call to them. */
+  customer: { id: string; name: string } | null;
   grant: MonitoringGrant | null;
   /** The supervisor's phone line carrying it, once dialled. */
   line: LineId | null;
@@ -48,7 +51,7 @@ export interface MonitoringState {
   /** Admins: the audit as last read. */
   audit: { entries: MonitoringAuditEntry[]; status: 'idle' | 'loading' | 'loaded' | 'failed'; error: ContractError | null };
   loadAudit(): Promise<void>;
-  start(agent: { id: string; name: string }, callId: string, mode: MonitorMode): Promise<void>;
+  start(agent: { id: string; name: string }, callId: string, mode: MonitorMode, customer?: { id: string; name: string } | null): Promise<void>;
   setMode(mode: MonitorMode): void;
   /** Take the customer from the agent (Kalma's own legs; PBX mode has its own ways). */
   takeOver(): Promise<void>;
@@ -76,11 +79,11 @@ export const useMonitoringStore = create<MonitoringState>((set, get) => ({
     else set({ audit: { ...get().audit, status: 'failed', error: read.error } });
   },
 
-  async start(agent, callId, mode) {
+  async start(agent, callId, mode, customer = null) {
     if (get().session && !isOver(get().session)) return;
     set({
       problem: null,
-      session: { agentId: agent.id, agentName: agent.name, callId, grant: null, line: null, asked: mode, mode: null, status: 'asking', pbx: null, redial: null, legCallId: null },
+      session: { agentId: agent.id, agentName: agent.name, callId, customer, grant: null, line: null, asked: mode, mode: null, status: 'asking', pbx: null, redial: null, legCallId: null },
     });
     // Every mode the floor allows, so the supervisor can move between them on one leg.
     const issued = await callHost('monitoring.requestGrant', { agentId: agent.id, callId, modes: [...MONITOR_MODES] });
@@ -179,7 +182,10 @@ function followLine(line: LineSnapshot): void {
   if (session.line !== line.id) return;
   if (session.legCallId !== null && line.callId !== null && line.callId !== session.legCallId && line.state.name === 'active') {
     // The customer's call replaced the monitoring call on this line: the take-over went through.
+    if (session.status === 'taken-over') return;
     useMonitoringStore.setState({ session: { ...session, status: 'taken-over', mode: null } });
+    // The supervisor now talks to the customer: their card opens and the call's record is theirs.
+    if (session.customer && line.callId) void usePhoneStore.getState().linkCustomer(line.callId, session.customer);
     return;
   }
   if (line.state.name === 'active' && session.status === 'calling') {

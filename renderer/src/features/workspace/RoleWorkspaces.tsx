@@ -82,10 +82,18 @@ export function SupervisorWorkspace() {
         <MonitorPanel />
       </PaneBoundary>
       <PaneBoundary name="wallboard">
-        <Wallboard callActions={(agent, call) => <MonitorButtons agent={agent} callId={call.callId} />} />
+        <Wallboard
+          callActions={(agent, call) => (
+            <MonitorButtons agent={agent} callId={call.callId} customer={call.customerId ? { id: call.customerId, name: call.customerName ?? '' } : null} />
+          )}
+        />
       </PaneBoundary>
       <PaneBoundary name="escalations">
         <EscalationQueue />
+      </PaneBoundary>
+      {/* After taking a customer over, the supervisor wraps the call up like an agent. */}
+      <PaneBoundary name="wrap-up">
+        <WrapUpPane />
       </PaneBoundary>
       {/* The customer of a call the supervisor looks into (the wallboard's "Details"), or any they search for. */}
       <PaneBoundary name="customer">
