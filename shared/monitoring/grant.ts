@@ -95,13 +95,17 @@ export type GrantRefusal = z.infer<typeof GrantRefusal>;
  * What the agent's console checks once the signature holds: the grant is for this agent, for a
  * call on this console now, within its times, and includes the mode asked for.
  */
+/** Past its expiry by more than the clock skew a floor's machines may have (grants and take-over orders alike). */
+export function isExpired(expiresAt: string, now: Date): boolean {
+  return Date.parse(expiresAt) + GRANT_CLOCK_SKEW_SECONDS * 1000 < now.getTime();
+}
+
 export function checkGrant(
   grant: MonitoringGrant,
   at: { now: Date; agentId: string; liveCallIds: readonly string[]; mode: MonitorMode },
 ): GrantRefusal | null {
-  const skew = GRANT_CLOCK_SKEW_SECONDS * 1000;
-  if (Date.parse(grant.expiresAt) + skew < at.now.getTime()) return 'expired';
-  if (Date.parse(grant.issuedAt) - skew > at.now.getTime()) return 'not-yet-valid';
+  if (isExpired(grant.expiresAt, at.now)) return 'expired';
+  if (Date.parse(grant.issuedAt) - GRANT_CLOCK_SKEW_SECONDS * 1000 > at.now.getTime()) return 'not-yet-valid';
   if (grant.agentId !== at.agentId) return 'other-agent';
   if (!at.liveCallIds.includes(grant.callId)) return 'other-call';
   if (!grant.modes.includes(at.mode)) return 'mode-not-granted';
@@ -120,6 +124,15 @@ function parseInfo<T>(schema: z.ZodType<T>, body: string): T | null {
   } catch {
     return null;
   }
+}
+
+/** The INFO body that asks for a mode, or says which one is mixed. */
+export function modeInfoBody(mode: MonitorMode): string {
+  return JSON.stringify({ mode } satisfies z.input<typeof ModeInfo>);
+}
+
+export function takeOverInfoBody(token: string): string {
+  return JSON.stringify({ takeOver: token } satisfies z.input<typeof TakeOverInfo>);
 }
 
 /** A take-over INFO body's token, or null when it is not one. */

@@ -4,7 +4,7 @@ import { SipProvisioning } from '../sip/provisioning';
 import { CallDirection, CallRecord } from './call-record';
 import { DialUri } from './dial-string';
 import { DtmfTones, DtmfTransport } from './dtmf';
-import { LineState } from './line-state';
+import { IDLE, LineState } from './line-state';
 import { AwayRefusal } from './phone-settings';
 import { GrantToken, MonitorMode } from '../monitoring/grant';
 
@@ -116,6 +116,21 @@ export const LineSnapshot = z.object({
   consultFor: LineId.nullable(),
 });
 export type LineSnapshot = z.infer<typeof LineSnapshot>;
+
+/** A line with no call: how the console starts, and what tests build consoles from. */
+export const idleLine = (id: LineId): LineSnapshot => ({
+  id,
+  state: IDLE,
+  callId: null,
+  direction: null,
+  remote: null,
+  startedAt: null,
+  answeredAt: null,
+  muted: false,
+  remoteHold: false,
+  signalling: 'ok',
+  consultFor: null,
+});
 
 export const CallQuality = z.object({
   /** Inbound packets lost over the last interval, percent. */

@@ -1,6 +1,6 @@
 import { ContractFailure } from '../../../shared/contract/core';
 import type { GrantCheck, TakeOverCheck } from '../../../shared/contract/monitoring';
-import { checkGrant, GRANT_CLOCK_SKEW_SECONDS, type GrantRefusal, type MonitoringGrant } from '../../../shared/monitoring/grant';
+import { checkGrant, isExpired, type GrantRefusal, type MonitoringGrant } from '../../../shared/monitoring/grant';
 import type { MonitoringEvent } from '../../../shared/monitoring/monitoring-event';
 import type { GrantRequest, GrantResponse, MonitoringAuditEntry, TakeOverResponse } from '../../../shared/api/monitoring';
 import type { HandlerRegistry } from '../contract/registry';
@@ -33,16 +33,20 @@ export function registerMonitoringHandlers(registry: HandlerRegistry, deps: Moni
     sync.afterLocalWrite();
   };
 
+  /** Reads a signed token; a key this console has not seen (a rotation) is fetched once first. */
+  const readFresh = async <R extends { ok: boolean; refusal?: GrantRefusal }>(read: (keys: ReturnType<MonitoringKeys['current']>) => R): Promise<R> => {
+    const reading = read(deps.keys.current());
+    if (reading.ok || reading.refusal !== 'unknown-key') return reading;
+    await deps.keys.refresh();
+    return read(deps.keys.current());
+  };
+
   registry
     .handle('monitoring.requestGrant', (input) => deps.requestGrant(input))
     .handle('monitoring.audit', ({ limit }) => deps.audit(limit))
     .handle('monitoring.verifyGrant', async ({ token, mode, liveCallIds }): Promise<GrantCheck> => {
       const { user } = deps.data.require();
-      let reading = readGrantToken(token, deps.keys.current());
-      if (!reading.ok && reading.refusal === 'unknown-key') {
-        await deps.keys.refresh();
-        reading = readGrantToken(token, deps.keys.current());
-      }
+      const reading = await readFresh((keys) => readGrantToken(token, keys));
       const refusal: GrantRefusal | null = !reading.ok
         ? reading.refusal
         : used.has(reading.grant.id)
@@ -63,12 +67,7 @@ export function registerMonitoringHandlers(registry: HandlerRegistry, deps: Moni
     .handle('monitoring.verifyTakeOver', async ({ token, grantId }): Promise<TakeOverCheck> => {
       const { user } = deps.data.require();
       const grant = used.get(grantId);
-      let reading = readTakeOverToken(token, deps.keys.current());
-      if (!reading.ok && reading.refusal === 'unknown-key') {
-        await deps.keys.refresh();
-        reading = readTakeOverToken(token, deps.keys.current());
-      }
-      const skew = GRANT_CLOCK_SKEW_SECONDS * 1000;
+      const reading = await readFresh((keys) => readTakeOverToken(token, keys));
       const refusal: GrantRefusal | null = !reading.ok
         ? reading.refusal
         : !grant || reading.value.grantId !== grantId || reading.value.supervisorId !== grant.supervisorId
@@ -77,7 +76,7 @@ export function registerMonitoringHandlers(registry: HandlerRegistry, deps: Moni
             ? 'other-agent'
             : reading.value.callId !== grant.callId
               ? 'other-call'
-              : Date.parse(reading.value.expiresAt) + skew < now().getTime()
+              : isExpired(reading.value.expiresAt, now())
                 ? 'expired'
                 : null;
       if (refusal !== null || !reading.ok) {

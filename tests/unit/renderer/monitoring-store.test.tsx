@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MonitorGrantIssued } from '../../../shared/contract/monitoring';
-import type { LineSnapshot, PhoneCommandInput, PhoneEvent, PhonePort } from '../../../shared/phone/phone-protocol';
+import { idleLine, type LineSnapshot, type PhoneCommandInput, type PhoneEvent, type PhonePort } from '../../../shared/phone/phone-protocol';
 import { connectMonitoring, resetMonitoringStore, useMonitoringStore } from '../../../renderer/src/features/monitoring/monitoring-store';
 import { resetPhoneStore, usePhoneStore } from '../../../renderer/src/features/phone/phone-store';
 import { useCustomersStore } from '../../../renderer/src/features/customers/customers-store';
@@ -44,7 +44,7 @@ function fakePhone() {
   const line = (callId: string, state: LineSnapshot['state']): void =>
     listener?.({
       type: 'line',
-      line: { id: 1, state, callId, direction: 'outbound', remote: null, startedAt: 1, answeredAt: null, muted: false, remoteHold: false, signalling: 'ok', consultFor: null },
+      line: { ...idleLine(1), state, callId, direction: 'outbound', startedAt: 1 },
     });
   return { port, sent, line, emit: (event: PhoneEvent) => listener?.(event) };
 }

@@ -1,25 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveClientFrame } from '../../../shared/api/presence';
 import type { AgentStateChange } from '../../../shared/domain/agent-state';
-import type { LineSnapshot } from '../../../shared/phone/phone-protocol';
+import { idleLine, type LineSnapshot } from '../../../shared/phone/phone-protocol';
 import { callReference } from '../../../shared/phone/call-reference';
 import { PresenceReporter, type LiveChannel } from '../../../electron/services/presence/presence-reporter';
 import type { LiveEvent } from '../../../electron/services/sync/sync-client';
 import { liveCalls } from '../../../renderer/src/features/presence/live-calls';
 
-const idle: LineSnapshot = {
-  id: 2,
-  state: { name: 'idle' },
-  callId: null,
-  direction: null,
-  remote: null,
-  startedAt: null,
-  answeredAt: null,
-  muted: false,
-  remoteHold: false,
-  signalling: 'ok',
-  consultFor: null,
-};
+const idle = idleLine(2);
 const started = Date.parse('2026-12-02T09:00:00Z');
 const held: LineSnapshot = { ...idle, id: 1, state: { name: 'held' }, callId: 'sip-1', direction: 'inbound', startedAt: started, answeredAt: started + 4_000 };
 

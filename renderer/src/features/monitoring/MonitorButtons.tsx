@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { MONITOR_MODES } from '../../../../shared/monitoring/grant';
-import { useMonitoringStore } from './monitoring-store';
+import { isOver, useMonitoringStore } from './monitoring-store';
 
 /** Listen / whisper / barge on one agent's live call (the wallboard's agent row). */
 export function MonitorButtons({
@@ -13,7 +13,7 @@ export function MonitorButtons({
   customer?: { id: string; name: string } | null;
 }) {
   const { t } = useTranslation();
-  const busy = useMonitoringStore((s) => s.session !== null && s.session.status !== 'ended' && s.session.status !== 'refused');
+  const busy = useMonitoringStore((s) => !isOver(s.session));
   const start = useMonitoringStore((s) => s.start);
   return (
     <span className="monitor-buttons" role="group" aria-label={t('monitoring.startLabel', { name: agent.name })}>

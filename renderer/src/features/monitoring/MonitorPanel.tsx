@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { MONITOR_MODES } from '../../../../shared/monitoring/grant';
 import { errorKey } from '../../i18n/error-key';
-import { useMonitoringStore } from './monitoring-store';
+import { isOver, useMonitoringStore } from './monitoring-store';
 
 /** The supervisor's monitoring call: who, which mode the agent's phone mixes, switch, hang up. */
 export function MonitorPanel() {
@@ -10,7 +10,7 @@ export function MonitorPanel() {
   const problem = useMonitoringStore((s) => s.problem);
   const { setMode, hangUp, dismiss, takeOver } = useMonitoringStore.getState();
   if (!session) return null;
-  const over = session.status === 'ended' || session.status === 'refused';
+  const over = isOver(session);
   const monitoring = session.status !== 'taken-over';
   return (
     <section className="pane monitor-panel" aria-labelledby="monitor-panel-heading" data-testid="monitor-panel" data-status={session.status}>

@@ -143,7 +143,8 @@ export const useMonitoringStore = create<MonitoringState>((set, get) => ({
   },
 }));
 
-function isOver(session: MonitoringSession | null): boolean {
+/** No monitoring call under way: none yet, or it ended or was refused. */
+export function isOver(session: MonitoringSession | null): boolean {
   return session === null || session.status === 'ended' || session.status === 'refused';
 }
 

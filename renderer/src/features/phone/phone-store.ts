@@ -3,8 +3,9 @@ import type { ContractError, ErrorCode } from '../../../../shared/contract';
 import type { CallRecord } from '../../../../shared/phone/call-record';
 import { checkDialString, dialUri, domainOf, type DialProblem } from '../../../../shared/phone/dial-string';
 import { checkDtmf } from '../../../../shared/phone/dtmf';
-import { hasCall, IDLE } from '../../../../shared/phone/line-state';
+import { hasCall } from '../../../../shared/phone/line-state';
 import {
+  idleLine,
   LINE_IDS,
   type AudioDevice,
   type CallQuality,
@@ -83,19 +84,6 @@ export interface PhoneState {
 
 export type LinePanel = 'keypad' | 'transfer' | 'link';
 
-const idleLine = (id: LineId): LineSnapshot => ({
-  id,
-  state: IDLE,
-  callId: null,
-  direction: null,
-  remote: null,
-  startedAt: null,
-  answeredAt: null,
-  muted: false,
-  remoteHold: false,
-  signalling: 'ok',
-  consultFor: null,
-});
 
 export const phoneInitialState = {
   setup: 'off' as PhoneSetup,

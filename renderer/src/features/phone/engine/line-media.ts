@@ -57,6 +57,12 @@ export function followPeerConnection(
   });
 }
 
+/** The audio track a session receives, once its peer connection has one. */
+export function remoteAudioTrack(session: RTCSession): MediaStreamTrack | null {
+  const connection = session.connection as RTCPeerConnection | undefined;
+  return connection?.getReceivers().find((receiver) => receiver.track.kind === 'audio')?.track ?? null;
+}
+
 /** Asks for new ICE candidates on an established call; false when JsSIP cannot now (mid-transaction). */
 export function restartIce(session: RTCSession): boolean {
   if (!session.isEstablished()) return false;

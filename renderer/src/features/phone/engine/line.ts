@@ -8,7 +8,7 @@ import { endCauseOf } from './end-cause';
 import type { LineAudio, PhoneAudio } from './phone-audio';
 import { MODE_INFO_TYPE, parseModeInfo } from '../../../../../shared/monitoring/grant';
 import { callRecordOf, newCall, remoteOf, type CallInfo } from './line-call';
-import { followPeerConnection, hurryIceGathering, restartIce } from './line-media';
+import { followPeerConnection, hurryIceGathering, remoteAudioTrack, restartIce } from './line-media';
 import { LineTransfers, type ReferRequest } from './line-transfers';
 
 /** How long an ended call stays on the card (with its cause) before the line shows idle. */
@@ -221,8 +221,7 @@ export class Line {
   }
 
   attachRemoteAudio(session: RTCSession): void {
-    const connection = session.connection as RTCPeerConnection | undefined;
-    const track = connection?.getReceivers().find((receiver) => receiver.track.kind === 'audio')?.track;
+    const track = remoteAudioTrack(session);
     if (track) this.audio?.attachRemote(track);
   }
 

@@ -4,6 +4,7 @@ import {
   GRANT_HEADER,
   MODE_HEADER,
   MODE_INFO_TYPE,
+  modeInfoBody,
   MonitorMode,
   parseModeInfo,
   parseTakeOverInfo,
@@ -12,7 +13,7 @@ import {
 } from '../../../../../shared/monitoring/grant';
 import type { LineId, PhoneEvent } from '../../../../../shared/phone/phone-protocol';
 import type { MonitorTap } from './phone-audio';
-import { hurryIceGathering } from './line-media';
+import { hurryIceGathering, remoteAudioTrack } from './line-media';
 
 /** The host's side of the gate: checks a grant, and hears what was done with it (the audit). */
 export interface MonitorGate {
@@ -84,8 +85,7 @@ export class MonitorLegs {
     this.apply(onLine.line, asked.data);
     hurryIceGathering(session);
     session.on('confirmed', () => {
-      const connection = session.connection as RTCPeerConnection | undefined;
-      const track = connection?.getReceivers().find((receiver) => receiver.track.kind === 'audio')?.track;
+      const track = remoteAudioTrack(session);
       if (track) tap.attachVoice(track);
     });
     session.on('newInfo', (event: { originator: string; info: { contentType?: string; body?: string } }) => {
@@ -133,7 +133,7 @@ export class MonitorLegs {
       check = { ok: false, refusal: 'malformed' };
     }
     if (!check.ok || this.legs.get(line)?.session !== session) {
-      session.sendInfo(MODE_INFO_TYPE, JSON.stringify({ mode: leg.mode }));
+      session.sendInfo(MODE_INFO_TYPE, modeInfoBody(leg.mode));
       return;
     }
     if (await this.host.handOver(line, session, leg.grant.supervisorName)) gate.report(leg.grant.id, 'taken-over');
@@ -147,7 +147,7 @@ export class MonitorLegs {
     if (granted) this.apply(line, wanted as MonitorMode);
     this.gate()?.report(leg.grant.id, granted ? 'mode' : 'mode-refused', wanted ?? undefined);
     // Tells the supervisor's phone what it is really in now, granted or not.
-    session.sendInfo(MODE_INFO_TYPE, JSON.stringify({ mode: leg.mode }));
+    session.sendInfo(MODE_INFO_TYPE, modeInfoBody(leg.mode));
   }
 
   private apply(line: LineId, mode: MonitorMode): void {

@@ -21,7 +21,7 @@ import { Ringtone } from './ringtone';
 import { SipAgent } from './sip-agent';
 import { watchForWake } from './wake-detector';
 import { isMonitoringInvite, MonitorLegs, type MonitorGate } from './monitor-leg';
-import { GRANT_HEADER, MODE_HEADER, MODE_INFO_TYPE } from '../../../../../shared/monitoring/grant';
+import { GRANT_HEADER, MODE_HEADER, MODE_INFO_TYPE, modeInfoBody, takeOverInfoBody } from '../../../../../shared/monitoring/grant';
 
 /** A User Timing mark set when an incoming INVITE arrives; `detail.callId` names the call. */
 export const INVITE_RECEIVED_MARK = 'phone.invite-received';
@@ -77,10 +77,9 @@ export class PhoneEngine implements PhonePort {
     this.monitors = new MonitorLegs(
       {
         liveCalls: () =>
-          this.allLines().flatMap((line) => {
-            const { callId } = line.snapshot();
-            return callId !== null && (line.state.name === 'active' || line.state.name === 'held') ? [{ line: line.id, callId }] : [];
-          }),
+          this.allLines().flatMap((line) =>
+            line.call && (line.state.name === 'active' || line.state.name === 'held') ? [{ line: line.id, callId: line.call.id }] : [],
+          ),
         openTap: (line) => this.audio.line(line)?.openMonitor() ?? null,
         handOver: (line, leg, display) => this.lines[line].transfers.handOver(leg, display),
         pcConfig: () => ({ iceServers: this.iceServers }),
@@ -224,19 +223,18 @@ export class PhoneEngine implements PhonePort {
         return this.refreshDevices();
       case 'monitor':
         return this.dialAs(command.target, command.display, command.token ? [`${GRANT_HEADER}: ${command.token}`, `${MODE_HEADER}: ${command.mode}`] : [], null, 'monitoring');
-      case 'takeOver': {
-        const session = this.lines[command.line].session;
-        if (!session || this.lines[command.line].state.name !== 'active') throw new NotNow('takeOver');
-        session.sendInfo(MODE_INFO_TYPE, JSON.stringify({ takeOver: command.token }));
-        return;
-      }
-      case 'setMonitorMode': {
-        const session = this.lines[command.line].session;
-        if (!session || this.lines[command.line].state.name !== 'active') throw new NotNow('setMonitorMode');
-        session.sendInfo(MODE_INFO_TYPE, JSON.stringify({ mode: command.mode }));
-        return;
-      }
+      case 'takeOver':
+        return this.sendMonitorInfo(command.line, takeOverInfoBody(command.token), command.type);
+      case 'setMonitorMode':
+        return this.sendMonitorInfo(command.line, modeInfoBody(command.mode), command.type);
     }
+  }
+
+  /** A supervisor's word to the agent's phone on the monitoring call (SIP INFO). */
+  private sendMonitorInfo(id: LineId, body: string, what: string): void {
+    const line = this.lines[id];
+    if (!line.session || line.state.name !== 'active') throw new NotNow(what);
+    line.session.sendInfo(MODE_INFO_TYPE, body);
   }
 
   private dial(target: string, display: string | undefined, consultFor: LineId | null): Promise<void> {
