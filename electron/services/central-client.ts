@@ -168,27 +168,49 @@ export class CentralClient {
     return (await this.request('GET', API.adminUsers, { token, schema: AdminUserList })).users;
   }
 
+  /**
+   * A JSON request to the central server for a feature's own client (electron/services/<feature>):
+   * the same time limit, errors and reply validation as every call here.
+   */
+  api<S extends z.ZodType>(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    opts: { token: string; body?: unknown; schema: S; raw?: { contentType: string; bytes: Uint8Array } },
+  ): Promise<z.output<S>> {
+    return this.request(method, path, opts);
+  }
+
+  /** A binary download (a role-play recording): its bytes and content type. */
+  async bytes(path: string, token: string): Promise<{ contentType: string; bytes: Buffer }> {
+    const response = await this.send('GET', path, { authorization: `Bearer ${token}` }, undefined);
+    if (!response.ok) throw this.statusFailure(response, await readBody(response, this.timeoutMs), false);
+    try {
+      return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', bytes: Buffer.from(await response.arrayBuffer()) };
+    } catch {
+      throw new ContractFailure('UNAVAILABLE', 'The connection to the Kalma server broke while reading its reply.');
+    }
+  }
+
+  private async send(method: 'GET' | 'POST' | 'PUT', path: string, headers: Record<string, string>, body: BodyInit | undefined): Promise<Response> {
+    try {
+      return await this.fetchImpl(`${this.serverUrl}${path}`, { method, headers, body, signal: AbortSignal.timeout(this.timeoutMs), redirect: 'error' });
+    } catch (error) {
+      throw this.networkFailure(error);
+    }
+  }
+
   private async request<S extends z.ZodType = z.ZodUnknown>(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
-    opts: { token?: string; body?: unknown; schema?: S; signingIn?: boolean },
+    opts: { token?: string; body?: unknown; schema?: S; signingIn?: boolean; raw?: { contentType: string; bytes: Uint8Array } },
   ): Promise<z.output<S>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (opts.raw) headers['content-type'] = opts.raw.contentType;
 
-    let response: Response;
-    try {
-      response = await this.fetchImpl(`${this.serverUrl}${path}`, {
-        method,
-        headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-        redirect: 'error',
-      });
-    } catch (error) {
-      throw this.networkFailure(error);
-    }
+    const body = opts.raw ? opts.raw.bytes : opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    const response = await this.send(method, path, headers, body as BodyInit | undefined);
 
     const text = await readBody(response, this.timeoutMs);
     if (!response.ok) throw this.statusFailure(response, text, opts.signingIn === true);

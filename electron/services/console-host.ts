@@ -22,6 +22,9 @@ import { registerGuidanceHandlers } from './guidance/guidance-handlers';
 import { registerPolicyAdminHandlers } from './guidance/policy-admin-handlers';
 import { registerMonitoringHandlers } from './monitoring/monitoring-handlers';
 import { MonitoringKeys } from './monitoring/monitoring-keys';
+import { LocalRecordings } from './roleplay/recordings';
+import { roleplayClient } from './roleplay/roleplay-client';
+import { registerRolePlayHandlers } from './roleplay/roleplay-handlers';
 import { PresenceReporter } from './presence/presence-reporter';
 import { WallboardFeed } from './wallboard/wallboard-feed';
 import type { AgentStateChange } from '../../shared/domain/agent-state';
@@ -239,6 +242,13 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     requestGrant: (body) => session.withToken((token) => client.monitoringGrant(token, body)),
     audit: (limit) => session.withToken((token) => client.monitoringAudit(token, limit)),
     requestTakeOver: (grantId) => session.withToken((token) => client.monitoringTakeOver(token, grantId)),
+  });
+  registerRolePlayHandlers(registry, {
+    api: roleplayClient(client, (fn) => session.withToken(fn)),
+    session,
+    keys: monitoringKeys,
+    recordings: new LocalRecordings(opts.dataDir),
+    log,
   });
   registerCustomerProfileHandlers(registry, customerData);
   registerAgentStateHandlers(registry, customerData, (state) => events.emit('agent.stateChanged', state));

@@ -9,6 +9,7 @@ import { customerCalls, customerEvents } from './customers';
 import { caseCalls } from './cases';
 import { escalationCalls } from './escalations';
 import { monitoringCalls } from './monitoring';
+import { roleplayCalls } from './roleplay';
 import { networkCalls, networkEvents } from './network';
 import { guidanceCalls, guidanceEvents } from './guidance';
 import { policyAdminCalls } from './policy-admin';
@@ -26,6 +27,7 @@ export * from './customers';
 export * from './cases';
 export * from './escalations';
 export * from './monitoring';
+export * from './roleplay';
 export * from './sync';
 export * from './phone';
 export * from './agent';
@@ -47,6 +49,7 @@ export const calls = {
   ...caseCalls,
   ...escalationCalls,
   ...monitoringCalls,
+  ...roleplayCalls,
   ...syncCalls,
   ...agentCalls,
   ...wrapUpCalls,

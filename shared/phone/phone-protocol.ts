@@ -7,6 +7,7 @@ import { DtmfTones, DtmfTransport } from './dtmf';
 import { IDLE, LineState } from './line-state';
 import { AwayRefusal } from './phone-settings';
 import { GrantToken, MonitorMode } from '../monitoring/grant';
+import { RolePlayTicketToken } from '../roleplay/session-ticket';
 
 /**
  * The phone engine's whole interface: commands in, events out, every one a plain serializable
@@ -65,6 +66,12 @@ export const PhoneCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setMonitorMode'), ...onLine, mode: MonitorMode }),
   /** A supervisor takes the customer over: the server's signed order, sent to the agent's phone on the monitoring call. */
   z.object({ type: z.literal('takeOver'), ...onLine, token: GrantToken }),
+  /** A trainer (or a peer) calls a trainee with the server's signed role-play ticket in the INVITE. */
+  z.object({ type: z.literal('placeTrainingCall'), target: DialUri, token: RolePlayTicketToken, display: z.string().max(300).optional() }),
+  /** Record both sides of the call on `line` (a role-play session the trainee agreed to record). */
+  z.object({ type: z.literal('startRecording'), ...onLine }),
+  /** Stop recording; the engine sends the audio as a `recording` event. Hanging up stops it too. */
+  z.object({ type: z.literal('stopRecording'), ...onLine }),
 ]);
 export type PhoneCommand = z.infer<typeof PhoneCommand>;
 /** What a caller writes (DTMF tones before normalization). */
@@ -114,6 +121,13 @@ export const LineSnapshot = z.object({
   signalling: z.enum(['ok', 'lost']),
   /** This line is the consultation call of an attended transfer of that line. */
   consultFor: LineId.nullable(),
+  /**
+   * The role-play ticket token the call carries (inbound: as the INVITE's header said, NOT yet
+   * checked; outbound: the one this phone sent). Only the host's check makes a call training.
+   */
+  training: z.string().max(4_000).nullable(),
+  /** Both sides of this call are being recorded now. */
+  recording: z.boolean(),
 });
 export type LineSnapshot = z.infer<typeof LineSnapshot>;
 
@@ -130,6 +144,8 @@ export const idleLine = (id: LineId): LineSnapshot => ({
   remoteHold: false,
   signalling: 'ok',
   consultFor: null,
+  training: null,
+  recording: false,
 });
 
 export const CallQuality = z.object({
@@ -195,6 +211,20 @@ export const PhoneEvent = z.discriminatedUnion('type', [
   }),
   /** Supervisor side: the mode the agent's phone is mixing now on the monitoring call on `line`. */
   z.object({ type: z.literal('monitorMode'), line: LineId, mode: MonitorMode }),
+  /**
+   * A recording of both sides of a call, made on `startRecording`, delivered when it stops (by
+   * `stopRecording` or the call ending). Base64 so the event stays a plain object.
+   */
+  z.object({
+    type: z.literal('recording'),
+    line: LineId,
+    callId: z.string(),
+    mimeType: z.string().max(100),
+    audioBase64: z.string(),
+    durationMs: z.number().int().min(0),
+    /** ms since the epoch when recording started (to place the marks, stamped from the answer). */
+    startedAt: z.number(),
+  }),
   /** A call ended: the record the host keeps. */
   z.object({ type: z.literal('callEnded'), record: CallRecord }),
   z.object({ type: z.literal('error'), code: PhoneErrorCode, line: LineId.nullable(), detail: z.string().max(500).nullable() }),

@@ -114,6 +114,8 @@ export class WorkerPullRunner implements PullRunner {
   }
 
   close(): Promise<void> {
+    // A worker that already exited (it failed) sends no second 'exit': nothing to wait for.
+    if (this.exited) this.closed ??= Promise.resolve();
     this.closed ??= new Promise<void>((done) => {
       const timer = setTimeout(() => void this.worker.terminate(), CLOSE_GRACE_MS);
       this.worker.once('exit', () => {

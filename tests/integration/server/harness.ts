@@ -5,6 +5,7 @@ import { API, ApiError, LoginResponse } from '../../../shared/api/auth';
 import { startServer, type RunningServer, type ServerOptions } from '../../../server/app';
 import type { Db } from '../../../server/db/db';
 import { postgresAdminUrl } from '../workers';
+import { namedStep } from '../../fixtures/slow-step';
 
 /**
  * The server suites run on PGlite always and on PostgreSQL when DATABASE_URL is set (the
@@ -74,8 +75,8 @@ export async function startTestServer(backend: BackendName, options: ServerOptio
     db: server.app.db,
     logs,
     close: async () => {
-      await server.close();
-      if (!database) await db.drop();
+      await namedStep(`server ${server.url} close`, () => server.close());
+      if (!database) await namedStep(`server ${server.url} database drop`, () => db.drop());
     },
   };
 }

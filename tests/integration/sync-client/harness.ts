@@ -12,6 +12,7 @@ import { createHostLog } from '../../../electron/services/host-log';
 import { cacheFileFor } from '../../../electron/services/sync/customer-data-service';
 import type { SyncTuning } from '../../../electron/services/sync/sync-client';
 import { tempDir } from '../../fixtures/processes';
+import { namedStep } from '../../fixtures/slow-step';
 import { syntheticCustomers } from './synthetic-customers';
 
 export { syntheticCustomers };
@@ -116,7 +117,7 @@ export function openHost(serverUrl: string, opts: { dataDir?: string; tuning?: S
     },
     cacheFile: () => cacheFileFor(dir.path, userId),
     close: async () => {
-      await host.close();
+      await namedStep(`console host (${dir.path}) close`, () => host.close());
       dir.remove();
     },
   };

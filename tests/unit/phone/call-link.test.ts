@@ -33,6 +33,8 @@ const line = (callId: string, state: LineState, user = NUMBER): LineSnapshot => 
   remoteHold: false,
   signalling: 'ok',
   consultFor: null,
+  training: null,
+  recording: false,
 });
 
 const record = (callId: string): CallRecord => ({

@@ -36,6 +36,8 @@ export function lineEvent(id: 1 | 2, state: LineState, extra: Partial<LineSnapsh
       remoteHold: false,
       signalling: 'ok',
       consultFor: null,
+      training: null,
+      recording: false,
       ...extra,
     },
   };

@@ -92,6 +92,8 @@ describe('screen-pop in the phone store', () => {
     remoteHold: false,
     signalling: 'ok',
     consultFor: null,
+    training: null,
+    recording: false,
   });
 
   beforeEach(() => {

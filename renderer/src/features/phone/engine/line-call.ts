@@ -15,6 +15,11 @@ export interface CallInfo {
   recorded: boolean;
   /** A supervisor's monitoring leg: not a call with a customer, so it leaves no call record. */
   monitoring?: boolean;
+  /**
+   * A role-play call's ticket token. The caller's phone knows its own call is training and leaves
+   * no record; the trainee's console decides once the host has checked the ticket.
+   */
+  training?: string;
 }
 
 export function newCall(id: string, direction: CallDirection, remote: RemoteParty): CallInfo {

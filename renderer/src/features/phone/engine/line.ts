@@ -44,6 +44,8 @@ export class Line {
   session: RTCSession | null = null;
   call: CallInfo | null = null;
   muted = false;
+  /** Both sides of the call are being recorded (a role-play session). */
+  recording = false;
   remoteHold = false;
   signalling: 'ok' | 'lost' = 'ok';
   consultFor: LineId | null = null;
@@ -77,6 +79,8 @@ export class Line {
       remoteHold: this.remoteHold,
       signalling: this.signalling,
       consultFor: this.consultFor,
+      training: this.call?.training ?? null,
+      recording: this.recording,
     };
   }
 
@@ -104,18 +108,23 @@ export class Line {
 
   // ——— starting a call ———
 
-  ring(session: RTCSession): boolean {
+  /** `training`: the role-play ticket the INVITE carried, unchecked (the console checks it). */
+  ring(session: RTCSession, training: string | null = null): boolean {
     if (!this.apply({ type: 'incoming' })) return false;
-    this.adopt(session, newCall(session.id, 'inbound', remoteOf(session)));
+    this.adopt(session, { ...newCall(session.id, 'inbound', remoteOf(session)), ...(training ? { training } : {}) });
     return true;
   }
 
   async dial(
     start: (options: { mediaStream: MediaStream; pcConfig: RTCConfiguration }) => RTCSession,
     remote: RemoteParty,
-    purpose: 'call' | 'monitoring' = 'call',
+    purpose: 'call' | 'monitoring' | { training: string } = 'call',
   ): Promise<void> {
-    this.call = { ...newCall(crypto.randomUUID(), 'outbound', remote), monitoring: purpose === 'monitoring' };
+    this.call = {
+      ...newCall(crypto.randomUUID(), 'outbound', remote),
+      monitoring: purpose === 'monitoring',
+      ...(typeof purpose === 'object' ? { training: purpose.training } : {}),
+    };
     this.cancelDial = false;
     if (!this.apply({ type: 'dial' })) throw new NotNow('dial');
     let audio: LineAudio;
@@ -385,7 +394,8 @@ export class Line {
   record(call: CallInfo, cause: EndCause, transfers: CallTransfer[] = []): void {
     if (call.recorded) return;
     call.recorded = true;
-    if (call.monitoring) return;
+    // A monitoring leg and the caller's side of a role-play are not calls with a customer.
+    if (call.monitoring || (call.training && call.direction === 'outbound')) return;
     this.ctx.emit({ type: 'callEnded', record: callRecordOf(call, this.id, cause, transfers) });
   }
 

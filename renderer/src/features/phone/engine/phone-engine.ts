@@ -21,6 +21,7 @@ import { Ringtone } from './ringtone';
 import { SipAgent } from './sip-agent';
 import { watchForWake } from './wake-detector';
 import { isMonitoringInvite, MonitorLegs, type MonitorGate } from './monitor-leg';
+import { ROLEPLAY_HEADER } from '../../../../../shared/roleplay/session-ticket';
 import { GRANT_HEADER, MODE_HEADER, MODE_INFO_TYPE, modeInfoBody, takeOverInfoBody } from '../../../../../shared/monitoring/grant';
 
 /** A User Timing mark set when an incoming INVITE arrives; `detail.callId` names the call. */
@@ -227,6 +228,8 @@ export class PhoneEngine implements PhonePort {
         return this.sendMonitorInfo(command.line, takeOverInfoBody(command.token), command.type);
       case 'setMonitorMode':
         return this.sendMonitorInfo(command.line, modeInfoBody(command.mode), command.type);
+      case 'placeTrainingCall':
+        return this.dialAs(command.target, command.display, [`${ROLEPLAY_HEADER}: ${command.token}`], null, { training: command.token });
     }
   }
 
@@ -246,7 +249,7 @@ export class PhoneEngine implements PhonePort {
     display: string | undefined,
     extraHeaders: string[],
     consultFor: LineId | null = null,
-    purpose: 'call' | 'monitoring' = 'call',
+    purpose: 'call' | 'monitoring' | { training: string } = 'call',
   ): Promise<void> {
     if (this.agent.registration.status !== 'registered') {
       this.fail('not-registered', null, null);
@@ -279,7 +282,10 @@ export class PhoneEngine implements PhonePort {
       else session.terminate({ status_code: 481 });
       return;
     }
-    if (!this.takingCalls.taking) {
+    const training = request.getHeader(ROLEPLAY_HEADER) ?? null;
+    // A role-play call rings a trainee who set themselves "in training"; the console checks its
+    // ticket with the host before it is treated as training (a forged header is an ordinary call).
+    if (!this.takingCalls.taking && training === null) {
       // On a break or wrapping up: the agent is not rung at all.
       if (this.takingCalls.refusal === 'decline') session.terminate({ status_code: 603, reason_phrase: 'Decline' });
       else session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
@@ -291,7 +297,7 @@ export class PhoneEngine implements PhonePort {
       session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
       return;
     }
-    if (!line.ring(session)) {
+    if (!line.ring(session, training)) {
       session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
       return;
     }
