@@ -23,6 +23,8 @@ export function followCalls(): () => void {
     for (const id of LINE_IDS) {
       const line = state.lines[id];
       if (line.state.name !== 'active' || line.callId === null || announced.has(line.callId)) continue;
+      // A role-play call puts the trainee "in training" (roleplay feature), not on a call.
+      if (line.training !== null && (line.direction === 'outbound' || state.trainingCallIds.includes(line.callId))) continue;
       announced.add(line.callId);
       void callHost('calls.connected', { callId: line.callId });
     }

@@ -50,6 +50,11 @@ export interface PhoneState {
   linkProblem: { callId: string; code: ErrorCode } | null;
   /** False while the agent is away or wrapping up: new calls are turned away (settings.whenAway). */
   takingCalls: boolean;
+  /**
+   * Calls the host confirmed as role-play training (their ticket holds): no call record, no
+   * customer lookup, not a live call on the wallboard (the roleplay feature marks them).
+   */
+  trainingCallIds: readonly string[];
 
   /** After sign-in: this machine's phone settings, then provisioning, then register. */
   start(): Promise<void>;
@@ -80,6 +85,7 @@ export interface PhoneState {
   linkCustomer(callId: string, customer: { id: string; name: string }): Promise<boolean>;
   /** A caller nobody has: the customer panel's new-customer form, with the number; the call links to whoever is created. */
   newCustomerFor(line: LineId): void;
+  markTraining(callId: string): void;
 }
 
 export type LinePanel = 'keypad' | 'transfer' | 'link';
@@ -100,6 +106,7 @@ export const phoneInitialState = {
   screenPops: { 1: null, 2: null } as Record<LineId, ScreenPop | null>,
   linkProblem: null as PhoneState['linkProblem'],
   takingCalls: true,
+  trainingCallIds: [] as readonly string[],
 } satisfies Partial<PhoneState>;
 
 let port: PhonePort | null = null;
@@ -241,6 +248,11 @@ export const usePhoneStore = create<PhoneState>()((set, get) => {
       return relink(callId, customer.id);
     },
 
+    markTraining(callId) {
+      // The latest few are enough: a console has at most two calls at once.
+      if (!get().trainingCallIds.includes(callId)) set({ trainingCallIds: [...get().trainingCallIds.slice(-19), callId] });
+    },
+
     newCustomerFor(line) {
       const { lines, screenPops } = get();
       const callId = lines[line].callId;
@@ -294,6 +306,8 @@ function onEvent(event: PhoneEvent): void {
       usePhoneStore.setState({ devices: { inputs: event.inputs, outputs: event.outputs, input: event.input, output: event.output } });
       return;
     case 'callEnded': {
+      // A role-play call is training, not work with a customer: it leaves no record.
+      if (state.trainingCallIds.includes(event.record.id)) return;
       // The engine knows the call, the screen-pop knows the customer: the record gets both.
       const pop = LINE_IDS.map((id) => state.screenPops[id]).find((p) => p?.callId === event.record.id);
       unsentRecords.push(pop?.status === 'known' ? { ...event.record, customerId: pop.customerId } : event.record);
@@ -314,6 +328,8 @@ function onEvent(event: PhoneEvent): void {
 async function lookUpCaller(line: LineSnapshot): Promise<void> {
   const number = line.remote?.user ?? '';
   if (line.direction !== 'inbound' || line.callId === null || line.state.name !== 'ringing-in' || !isPhoneNumber(number)) return;
+  // A call with a role-play ticket pops the scenario's synthetic customer, never a real one.
+  if (line.training !== null) return;
   const callId = line.callId;
   const put = (pop: ScreenPop) => {
     const now = usePhoneStore.getState();

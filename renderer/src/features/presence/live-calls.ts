@@ -2,11 +2,20 @@ import { firedTriggers, type LiveCall } from '../../../../shared/domain/presence
 import type { PromptLogEntry } from '../../../../shared/guidance/triggers-scheduler';
 import { summarizeGuidance, type GuidanceRunLog } from '../../../../shared/guidance/call-log';
 import { callReference } from '../../../../shared/phone/call-reference';
-import { LINE_IDS, type LineId, type LineSnapshot } from '../../../../shared/phone/phone-protocol';
+import { idleLine, LINE_IDS, type LineId, type LineSnapshot } from '../../../../shared/phone/phone-protocol';
 import type { ScreenPop } from '../phone/screen-pop';
 
 /** Line states that carry a call the supervisor should see (ringing and dialling included). */
 const LIVE_STATES = new Set(['ringing-in', 'dialing', 'early-media', 'active', 'held', 'transferring']);
+
+/** The lines as the wallboard may see them: a role-play call's line shows as free. */
+export function withoutTraining(lines: Record<LineId, LineSnapshot>, trainingCallIds: readonly string[]): Record<LineId, LineSnapshot> {
+  const hidden = LINE_IDS.filter((id) => lines[id].callId !== null && trainingCallIds.includes(lines[id].callId!));
+  if (hidden.length === 0) return lines;
+  const shown = { ...lines };
+  for (const id of hidden) shown[id] = idleLine(id);
+  return shown;
+}
 
 /**
  * The console's live calls as presence reports them: one per line with a call, the customer the

@@ -1,7 +1,7 @@
 import { callHost } from '../../host-call';
 import { useGuidanceStore } from '../guidance/guidance-store';
 import { usePhoneStore } from '../phone/phone-store';
-import { liveCalls } from './live-calls';
+import { liveCalls, withoutTraining } from './live-calls';
 import { runLog } from '../../../../shared/guidance/call-log';
 
 /**
@@ -14,7 +14,9 @@ export function reportCalls(): () => void {
   const check = () => {
     const phone = usePhoneStore.getState();
     const call = useGuidanceStore.getState().call;
-    const calls = liveCalls(phone.lines, phone.screenPops, call ? { callId: call.callId, log: call.state.log, runs: Object.values(call.runs).map(runLog) } : null);
+    // Training calls are not work: the wallboard shows the trainee "in training" instead.
+    const lines = withoutTraining(phone.lines, phone.trainingCallIds);
+    const calls = liveCalls(lines, phone.screenPops, call ? { callId: call.callId, log: call.state.log, runs: Object.values(call.runs).map(runLog) } : null);
     const text = JSON.stringify(calls);
     if (text === last) return;
     last = text;

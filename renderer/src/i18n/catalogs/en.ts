@@ -1,3 +1,4 @@
+import { roleplaySessionEn } from './roleplay-session';
 import { monitoringEn } from './monitoring';
 /**
  * English catalog. It defines the shape every other catalog must match (see `Catalog`), so a key
@@ -780,6 +781,7 @@ export const en = {
     },
   },
   monitoring: monitoringEn,
+  roleplay: roleplaySessionEn,
   guidanceEditor: {
     heading: 'Guidance scripts',
     script: 'Script',

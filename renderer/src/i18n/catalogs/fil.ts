@@ -1,3 +1,4 @@
+import { roleplaySessionFil } from './roleplay-session';
 import { monitoringFil } from './monitoring';
 import type { Catalog } from './en';
 
@@ -780,6 +781,7 @@ export const fil: Catalog = {
     },
   },
   monitoring: monitoringFil,
+  roleplay: roleplaySessionFil,
   guidanceEditor: {
     heading: 'Mga guidance script',
     script: 'Script',

@@ -1,3 +1,4 @@
+import { roleplaySessionPtBR } from './roleplay-session';
 import { monitoringPtBR } from './monitoring';
 import type { Catalog } from './en';
 
@@ -779,6 +780,7 @@ export const ptBR: Catalog = {
     },
   },
   monitoring: monitoringPtBR,
+  roleplay: roleplaySessionPtBR,
   guidanceEditor: {
     heading: 'Roteiros de atendimento',
     script: 'Roteiro',

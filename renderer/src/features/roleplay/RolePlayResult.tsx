@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import type { RolePlaySession } from '../../../../shared/api/roleplay';
+import { textIn } from '../../../../shared/guidance/script';
+import { findCriterion, type Scenario } from '../../../../shared/roleplay/scenario';
+import { SessionReplay } from './SessionReplay';
+
+/**
+ * A scored session: overall percent against the pass mark, each criterion's level, the
+ * feedback, and the recording with the marks on its timeline (when there is one).
+ */
+export function RolePlayResult({ session, scenario }: { session: RolePlaySession; scenario: Scenario | null }) {
+  const { t } = useTranslation();
+  const language = session.language;
+  const score = session.score;
+  const criterionName = (id: string) => {
+    const criterion = scenario && findCriterion(scenario, id);
+    return criterion ? textIn(criterion.name, language) : id;
+  };
+  const levelName = (criterionId: string, levelId: string) => {
+    const level = scenario && findCriterion(scenario, criterionId)?.levels.find((l) => l.id === levelId);
+    return level ? textIn(level.label, language) : levelId;
+  };
+  return (
+    <section className="roleplay-result" aria-labelledby={`result-${session.id}`} data-testid="roleplay-result" data-status={session.status} data-outcome={score?.outcome ?? ''}>
+      <h3 id={`result-${session.id}`}>
+        {t('roleplay.result.heading')}: {textIn(session.title, language)}
+      </h3>
+      {!score ? (
+        <p role="status" data-testid="roleplay-result-waiting">
+          {t('roleplay.result.waiting', { caller: session.caller.name })}
+        </p>
+      ) : (
+        <>
+          <p className={`roleplay-outcome roleplay-outcome-${score.outcome}`} data-testid="roleplay-result-overall" data-percent={Math.round(score.percent)}>
+            <strong>{t(`roleplay.result.${score.outcome}`)}</strong> · {t('roleplay.result.overall', { percent: Math.round(score.percent) })} ({t('roleplay.result.threshold', { threshold: score.threshold })})
+          </p>
+          <table className="roleplay-score">
+            <thead>
+              <tr>
+                <th scope="col">{t('roleplay.result.criterion')}</th>
+                <th scope="col">{t('roleplay.result.level')}</th>
+                <th scope="col">{t('roleplay.result.points')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {score.criteria.map((c) => (
+                <tr key={c.criterionId} data-testid="roleplay-result-criterion" data-criterion={c.criterionId} data-level={c.scored ? c.levelId : ''}>
+                  <th scope="row">{criterionName(c.criterionId)}</th>
+                  <td>{c.scored ? levelName(c.criterionId, c.levelId) : t('roleplay.result.notScored')}</td>
+                  <td>
+                    {c.points} / {c.maxPoints}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {session.feedback && (
+            <blockquote className="roleplay-feedback-text" data-testid="roleplay-result-feedback">
+              <p>{t('roleplay.result.feedback', { name: session.scoredBy?.name ?? session.caller.name })}</p>
+              <p>{session.feedback}</p>
+            </blockquote>
+          )}
+        </>
+      )}
+      {session.recording && <SessionReplay session={session} criterionName={criterionName} levelName={levelName} />}
+    </section>
+  );
+}
