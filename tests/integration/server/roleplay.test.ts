@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../../shared/api/auth';
@@ -18,7 +19,8 @@ import { Scenario } from '../../../shared/roleplay/scenario';
 import { checkTicket } from '../../../shared/roleplay/session-ticket';
 import { readRolePlayTicket } from '../../../electron/services/monitoring/grant-verifier';
 import type { Db } from '../../../server/db/db';
-import { backends, errorOf, request, signIn, startTestServer, type TestServer } from './harness';
+import { seedDemoCustomersOnStart } from '../../../server/demo-data/seed-on-start';
+import { backends, errorOf, freshDatabase, request, signIn, startTestServer, type TestServer } from './harness';
 
 const SIP = { secret: 'roleplay-test-secret-012345', wsServers: ['ws://127.0.0.1:5066'], domain: 'kalma.test', iceServers: [], turn: null, credentialTtlSeconds: 3600 };
 const SCENARIOS_DIR = join(import.meta.dirname, '../../../resources/roleplay/scenarios');
@@ -71,7 +73,10 @@ describe.each(backends)('role-play (%s)', (backend) => {
     tokens.otherAgent = other.token;
     ids.otherAgent = other.user.id;
     tokens.otherTrainer = (await signIn(t.url, 'other.trainer', 'other.trainer-password')).token;
+    // Some real work on the server, so "unchanged" compares rows and not only empty tables.
+    await seedDemoCustomersOnStart(t.db, { info: () => {} }, { KALMA_DEMO_CUSTOMERS: '20' }, () => {});
     before = await realWork(t.db);
+    expect(before.customers).toMatch(/^20:/);
   });
   afterAll(async () => {
     await t?.close();
@@ -81,7 +86,7 @@ describe.each(backends)('role-play (%s)', (backend) => {
   const post = (token: string, path: string, json: unknown) => request(t.url, 'POST', path, { token, json });
   const start = (token: string, traineeId: string, scenarioId = 'irate-customer', language = 'fil') =>
     post(token, API_ROLEPLAY.sessions, { scenarioId, traineeId, language });
-  const putRecording = (token: string, id: string, audio: Uint8Array, durationMs = 1234, contentType = 'audio/webm') =>
+  const putRecording = (token: string, id: string, audio: Uint8Array<ArrayBuffer>, durationMs = 1234, contentType = 'audio/webm') =>
     fetch(`${t.url}${API_ROLEPLAY.recording(id)}?durationMs=${durationMs}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
@@ -367,5 +372,34 @@ describe.each(backends)('role-play (%s)', (backend) => {
 
   it('leaves customers, history, call records and agent states exactly as they were', async () => {
     expect(await realWork(t.db)).toEqual(before);
+  });
+});
+
+describe.each(backends)('role-play default scenarios across restarts (%s)', (backend) => {
+  it('seeds the defaults once, and never puts one back over a trainer’s edit', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kalma-roleplay-'));
+    const database = await freshDatabase(backend, dataDir);
+    try {
+      const first = await startTestServer(backend, {}, database);
+      const { token } = await signIn(first.url, 'trainer', 'trainer-demo-2026');
+      const edited = { ...irateCustomer(), passThreshold: 80 };
+      expect((await request(first.url, 'PUT', API_ROLEPLAY.scenario(edited.id), { token, json: edited })).status).toBe(200);
+      await first.close();
+
+      const second = await startTestServer(backend, {}, database);
+      try {
+        const { rows } = await second.db.query<{ id: string; version: number }>('SELECT id, version FROM roleplay_scenarios ORDER BY id, version');
+        expect(rows).toHaveLength(7);
+        expect(rows.filter((row) => row.id === 'irate-customer').map((row) => row.version)).toEqual([1, 2]);
+        const listed = ScenariosResponse.parse((await request(second.url, 'GET', API_ROLEPLAY.scenarios, { token })).body).scenarios;
+        expect(listed.find((s) => s.id === 'irate-customer')).toMatchObject({ version: 2, passThreshold: 80 });
+        expect(second.logs.some((line) => line.includes('default role-play scenarios seeded'))).toBe(false);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
