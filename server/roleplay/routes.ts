@@ -97,7 +97,7 @@ export async function registerRolePlayRoutes(app: FastifyInstance, { db, setting
   app.post(API_ROLEPLAY.sessions, { config: { access: CALLERS } }, async (request): Promise<StartSessionResponse> => {
     const body = parseBody(StartSessionRequest, request.body);
     const user = sessionOf(request).user;
-    const started = await startSession(db, user, body, await currentSigner(), settings);
+    const started = await startSession(db, user, body, await currentSigner(), settings, warnOf(request));
     request.log.info({ sessionId: started.session.id, callerId: user.id, traineeId: body.traineeId, scenarioId: body.scenarioId, peer: started.session.peer }, 'role-play session started');
     return started;
   });

@@ -35,7 +35,14 @@ export async function trainees(q: Queryable, user: User): Promise<Trainee[]> {
  * session plays the scenario's newest published version, and the ticket signed with the
  * monitoring key lets the trainee's console trust that the call is training.
  */
-export async function startSession(db: Db, caller: User, request: StartSessionRequest, signer: Signer, settings: SessionSettings): Promise<StartSessionResponse> {
+export async function startSession(
+  db: Db,
+  caller: User,
+  request: StartSessionRequest,
+  signer: Signer,
+  settings: SessionSettings,
+  warn: (what: object, message: string) => void,
+): Promise<StartSessionResponse> {
   if (caller.role !== 'trainer' && caller.role !== 'agent') {
     throw new HttpError(403, 'FORBIDDEN', 'Training calls are placed by trainers, or by agents practising with a team-mate.');
   }
@@ -51,7 +58,6 @@ export async function startSession(db: Db, caller: User, request: StartSessionRe
     const why = peer ? 'is not in your team; peer practice is between team-mates' : 'is not in a team you train';
     throw new HttpError(403, 'FORBIDDEN', `${trainee.displayName} ${why}.`);
   }
-  const warn = () => {};
   const scenario = await newestPublished(db, request.scenarioId, warn);
   if (!scenario) throw new HttpError(404, 'NOT_FOUND', 'There is no published scenario with that id.');
   if (!scenario.languages.includes(request.language)) {

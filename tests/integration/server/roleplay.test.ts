@@ -344,7 +344,7 @@ describe.each(backends)('role-play (%s)', (backend) => {
     const tooBig = new Uint8Array(MAX_RECORDING_BYTES + 1);
     const reply = await putRecording(tokens.trainer, trainerSession.session.id, tooBig);
     expect(reply.status).toBe(413);
-    expect(((await reply.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await reply.json()) as unknown).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The recording is larger than the 20 MiB a training session may keep.' } });
   });
 
   it('shows progress: an agent their own criteria, a trainer and a supervisor their team', async () => {
