@@ -17,6 +17,8 @@ import { registerGuidanceRoutes } from './guidance/routes';
 import { registerPolicyAdminRoutes } from './guidance/policy-admin-routes';
 import { seedGuidanceOnStart } from './guidance/seed';
 import { registerMonitoringRoutes } from './monitoring/routes';
+import { registerRolePlayRoutes } from './roleplay/routes';
+import { seedRolePlayOnStart } from './roleplay/seed';
 import { findLiveCall } from './presence/presence-store';
 import { registerSipRoutes } from './sip/routes';
 import { registerSyncRoutes } from './sync/routes';
@@ -118,6 +120,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     if (options.demo) await seedDemoAccounts(openDatabase, app.log);
     if (options.demo) await seedDemoCustomersOnStart(openDatabase, app.log);
     await seedGuidanceOnStart(openDatabase, options.policyPack, app.log);
+    // After the scripts: a scenario is seeded only when the script it practises is there.
+    await seedRolePlayOnStart(openDatabase, app.log);
 
     app.decorate('db', openDatabase);
     app.addHook('onClose', async () => openDatabase.close());
@@ -142,6 +146,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         isLiveCall: async (q, agentId, callId) => (await findLiveCall(q, agentId, callId)) !== null,
       },
     });
+    await registerRolePlayRoutes(app, { db: openDatabase, settings: { sipDomain: sip?.domain ?? null } });
     registerWallboardRoutes(app, { db: openDatabase, staleMs: opts.presence?.staleMs });
     await registerSyncRoutes(app, { db: openDatabase, live: opts.live, presence: opts.presence, push: { escalations: { managerLimit: options.managerApprovalLimit } } });
 

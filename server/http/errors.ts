@@ -51,14 +51,14 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
 const INTERNAL_MESSAGE = 'Something went wrong on the Kalma server. Try again; if it keeps happening, tell your administrator.';
 
 /** Turns Fastify's own request errors (body parsing, limits) into the API's error shape. */
-function fromFastifyError(error: FastifyError): HttpError | null {
+function fromFastifyError(error: FastifyError, bodyLimit: number): HttpError | null {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new HttpError(400, 'INVALID_INPUT', 'The request body is not valid JSON.');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new HttpError(400, 'INVALID_INPUT', 'The request body is empty but says it is JSON.');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the ${MAX_BODY_BYTES / 1024} KiB the server accepts.`);
+      return new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the ${bodyLimit / 1024} KiB the server accepts.`);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
@@ -78,7 +78,8 @@ function fromFastifyError(error: FastifyError): HttpError | null {
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const known = error instanceof HttpError ? error : fromFastifyError(error);
+    // A route may take more than the default (a role-play recording): say its own limit.
+    const known = error instanceof HttpError ? error : fromFastifyError(error, request.routeOptions.bodyLimit ?? MAX_BODY_BYTES);
     if (known) {
       request.log.info({ code: known.code, statusCode: known.statusCode }, 'request refused');
       if (known.detail.retryAfterSeconds !== undefined) void reply.header('retry-after', String(known.detail.retryAfterSeconds));

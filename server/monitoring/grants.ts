@@ -66,10 +66,19 @@ export async function issueGrant(db: Db, supervisor: User, request: GrantRequest
   };
   const token = signGrant(grant, signer);
   await auditGrantDecision(db, { event: 'granted', supervisorId: supervisor.id, agentId: agent.id, grantId: grant.id, callId: grant.callId, modes, detail: null });
-  const extension = agent.username.toLowerCase();
   const domain = settings.sipDomain;
+  const { extension, target } = agentPhone(agent, domain);
   const pbx = settings.pbx ? { dial: pbxDials(settings.pbx, modes, extension, domain), switchDigits: settings.pbx.switchDigits } : undefined;
-  return { token, grant, target: `sip:${extension}@${domain}`, ...(pbx ? { pbx } : {}) };
+  return { token, grant, target, ...(pbx ? { pbx } : {}) };
+}
+
+/**
+ * An agent's phone as another Kalma phone dials it: the extension is the username, lower-cased as
+ * the phone registers it. Monitoring legs and role-play calls both ring it.
+ */
+export function agentPhone(agent: Pick<User, 'username'>, sipDomain: string): { extension: string; target: string } {
+  const extension = agent.username.toLowerCase();
+  return { extension, target: `sip:${extension}@${sipDomain}` };
 }
 
 function pbxDials(pbx: PbxMonitoring, modes: readonly MonitorMode[], extension: string, domain: string): PbxDial['dial'] {
@@ -78,7 +87,8 @@ function pbxDials(pbx: PbxMonitoring, modes: readonly MonitorMode[], extension: 
   return dial;
 }
 
-async function agentAccount(q: Queryable, id: string): Promise<User | null> {
+/** An enabled account with the agent role, with its teams; null for anyone else. */
+export async function agentAccount(q: Queryable, id: string): Promise<User | null> {
   const { rows } = await q.query<{ ok: boolean }>(`SELECT true AS ok FROM users WHERE id = $1 AND role = 'agent' AND NOT disabled`, [id]);
   if (!rows[0]) return null;
   return findUserById(q, id);

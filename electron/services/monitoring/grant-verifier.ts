@@ -2,6 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import type { z } from 'zod';
 import type { SigningKey } from '../../../shared/api/monitoring';
 import { GrantToken, MonitoringGrant, TakeOverOrder, type GrantRefusal } from '../../../shared/monitoring/grant';
+import { RolePlayTicket } from '../../../shared/roleplay/session-ticket';
 
 type Reading<T> = { ok: true; value: T } | { ok: false; refusal: GrantRefusal; keyId?: string };
 export type TokenReading = { ok: true; grant: MonitoringGrant } | { ok: false; refusal: GrantRefusal; keyId?: string };
@@ -36,4 +37,9 @@ export function readGrantToken(token: string, keys: readonly SigningKey[]): Toke
 
 export function readTakeOverToken(token: string, keys: readonly SigningKey[]): Reading<TakeOverOrder> {
   return readSigned(token, keys, TakeOverOrder);
+}
+
+/** A role-play session's ticket, signed with the same keys; `checkTicket` judges its claims after this. */
+export function readRolePlayTicket(token: string, keys: readonly SigningKey[]): Reading<RolePlayTicket> {
+  return readSigned(token, keys, RolePlayTicket);
 }
