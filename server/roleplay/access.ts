@@ -35,6 +35,14 @@ export function requireCaller(user: User, session: SessionFacts): void {
   if (user.id !== session.callerId) throw new HttpError(403, 'FORBIDDEN', 'Only the console that placed this training call may report it.');
 }
 
+/**
+ * The recording is made on the trainee's console, where they agreed to it while the call rang; so
+ * only the trainee's console sends it.
+ */
+export function requireTrainee(user: User, session: SessionFacts): void {
+  if (user.id !== session.traineeId) throw new HttpError(403, 'FORBIDDEN', 'Only the trainee, who agreed to the recording, may send it.');
+}
+
 /** The sessions a list shows: an agent's own (trained, or placed as a peer); a trainer's or supervisor's teams'. */
 export function listScope(user: User): SessionScope {
   if (user.role === 'agent') return { person: user.id };

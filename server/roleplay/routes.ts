@@ -21,7 +21,7 @@ import { ANY_ROLE, requireRole, sessionOf } from '../auth/require-role';
 import type { Db } from '../db/db';
 import { HttpError, parseBody } from '../http/errors';
 import { monitoringSigner, type Signer } from '../monitoring/signing-keys';
-import { listScope, requireCaller, requireRead, requireScore } from './access';
+import { listScope, requireCaller, requireRead, requireScore, requireTrainee } from './access';
 import { listScenarios, saveScenario, scenarioVersion } from './scenario-store';
 import { startSession, trainees, type SessionSettings } from './sessions';
 import { appendMark, keepRecording, keepScore, listSessions, readRecording, readSession, recordCallEvent, scoredSessions, sessionFacts, SessionIdParams, type SessionFacts } from './session-store';
@@ -164,7 +164,7 @@ export async function registerRolePlayRoutes(app: FastifyInstance, { db, setting
           }
           const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
           if (type !== RECORDING_CONTENT_TYPE) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the recording as ${RECORDING_CONTENT_TYPE}.`);
-          requireCaller(sessionOf(request).user, await readable(request));
+          requireTrainee(sessionOf(request).user, await readable(request));
           return payload;
         },
       },

@@ -20,7 +20,7 @@ import { RolePlayTicket, RolePlayTicketToken } from '../roleplay/session-ticket'
  * POST API_ROLEPLAY.callEvent(id)       CallEventRequest → RolePlaySession (the caller's console: answered, ended)
  * POST API_ROLEPLAY.marks(id)           MarkRequest → RolePlaySession (the session's trainer; for a peer session, a trainer of the team)
  * POST API_ROLEPLAY.finish(id)          FinishRequest → RolePlaySession (as marks: feedback written, score computed and kept)
- * PUT  API_ROLEPLAY.recording(id)       audio/webm body (≤ MAX_RECORDING_BYTES) → RolePlaySession (the caller's console, with the trainee's consent)
+ * PUT  API_ROLEPLAY.recording(id)       audio/webm body (≤ MAX_RECORDING_BYTES) → RolePlaySession (the trainee's console, which recorded with their consent)
  * GET  API_ROLEPLAY.recording(id)                  → audio/webm (whoever may read the session)
  * GET  API_ROLEPLAY.progress                       → ProgressResponse (trainers and supervisors: their teams; agents: their own)
  */

@@ -51,7 +51,7 @@ export const roleplayCalls = {
   'roleplay.finish': call({ input: SessionId.extend({ feedback: z.string().trim().min(1).max(4_000) }).strict(), output: RolePlaySession }),
   'roleplay.session': call({ input: SessionId, output: RolePlaySession }),
   'roleplay.sessions': call({ input: z.object({ traineeId: z.string().min(1).max(64).optional() }).strict(), output: z.array(RolePlaySession) }),
-  /** The caller's console: both sides of the call, kept on this machine and sent to the server. */
+  /** The trainee's console (they agreed while it rang): both sides of the call, kept on this machine and sent to the server. */
   'roleplay.saveRecording': call({ input: SaveRecordingInput, output: RolePlaySession }),
   /** The session's recording: this machine's copy, else the server's. */
   'roleplay.recording': call({ input: SessionId, output: RecordingAudio }),

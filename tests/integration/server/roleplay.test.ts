@@ -318,13 +318,14 @@ describe.each(backends)('role-play (%s)', (backend) => {
     expect(finished.score).toMatchObject({ percent: 0, outcome: 'retry' });
   });
 
-  it('keeps the caller’s recording and plays it back to whoever may read the session', async () => {
+  it('keeps the recording the trainee agreed to and plays it back to whoever may read the session', async () => {
     const id = trainerSession.session.id;
     const audio = new Uint8Array(50_000).map((_, i) => (i * 7) % 256);
-    expect((await putRecording(tokens.agent, id, audio)).status).toBe(403);
-    expect((await putRecording(tokens.trainer, id, audio, 1234, 'application/octet-stream')).status).toBe(415);
+    // Made on the trainee's console, where they agreed to it: nobody else sends it.
+    for (const token of [tokens.trainer, tokens.agent2, tokens.supervisor]) expect((await putRecording(token, id, audio)).status).toBe(403);
+    expect((await putRecording(tokens.agent, id, audio, 1234, 'application/octet-stream')).status).toBe(415);
 
-    const put = await putRecording(tokens.trainer, id, audio, 61_500);
+    const put = await putRecording(tokens.agent, id, audio, 61_500);
     expect(put.status, await put.clone().text()).toBe(200);
     expect(RolePlaySession.parse(await put.json()).recording).toEqual({ bytes: 50_000, durationMs: 61_500 });
 
@@ -342,7 +343,7 @@ describe.each(backends)('role-play (%s)', (backend) => {
 
   it('refuses a recording larger than the limit', async () => {
     const tooBig = new Uint8Array(MAX_RECORDING_BYTES + 1);
-    const reply = await putRecording(tokens.trainer, trainerSession.session.id, tooBig);
+    const reply = await putRecording(tokens.agent, trainerSession.session.id, tooBig);
     expect(reply.status).toBe(413);
     expect((await reply.json()) as unknown).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The recording is larger than the 20 MiB a training session may keep.' } });
   });

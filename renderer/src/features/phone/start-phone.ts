@@ -7,9 +7,10 @@ import { PhoneEngine } from './engine/phone-engine';
 import { callInProgress } from './phone-shortcuts';
 import { connectPhone, usePhoneStore } from './phone-store';
 import { connectMonitoring, monitorGate } from '../monitoring/monitoring-store';
+import { connectRolePlay } from '../roleplay/roleplay-store';
 
-/** Who gets a phone that registers: agents for calls, supervisors to listen, whisper and barge. */
-export const PHONE_ROLES: readonly Role[] = ['agent', 'supervisor'];
+/** Who gets a phone that registers: agents for calls, supervisors to listen, whisper and barge, trainers for role-play. */
+export const PHONE_ROLES: readonly Role[] = ['agent', 'supervisor', 'trainer'];
 
 let engine: PhoneEngine | null = null;
 
@@ -24,6 +25,7 @@ export function startPhone(): PhoneEngine {
   engine = phone;
   connectPhone(phone);
   connectMonitoring(phone);
+  connectRolePlay(phone);
   // Audio cues from the call's levels; the guidance store will take them as prompt triggers.
   watchAudioCues(phone);
   followSession();

@@ -11,6 +11,8 @@ import { GuidanceEditor } from '../guidance-editor/GuidanceEditor';
 import { MonitorButtons } from '../monitoring/MonitorButtons';
 import { MonitorPanel } from '../monitoring/MonitorPanel';
 import { PhonePane } from '../phone/PhonePane';
+import { RolePlayPane } from '../roleplay/RolePlayPane';
+import { TrainingPane } from '../roleplay/TrainingPane';
 import { PhoneStatusItem } from '../phone/PhoneStatusItem';
 import { OfflineBanner } from '../sync/OfflineBanner';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
@@ -49,10 +51,20 @@ export function AgentWorkspace() {
           <PaneBoundary name="callbacks">
             <CallbacksPane />
           </PaneBoundary>
+          {/* Peer practice: an agent plays the customer for a team-mate; a trainer reviews it later. */}
+          <PaneBoundary name="roleplay">
+            <RolePlayPane />
+          </PaneBoundary>
         </div>
-        <PaneBoundary name="customer">
-          <CustomerPane />
-        </PaneBoundary>
+        <div className="agent-customer-column">
+          {/* A training call's banner and practice customer, and the result after it. */}
+          <PaneBoundary name="training">
+            <TrainingPane />
+          </PaneBoundary>
+          <PaneBoundary name="customer">
+            <CustomerPane />
+          </PaneBoundary>
+        </div>
       </div>
       {/* The status bar: phone, agent state and its clock, sync and pending writes. */}
       <footer className="status-bar" data-testid="status-bar">
@@ -121,9 +133,26 @@ export function TrainerWorkspace() {
   return (
     <main className="workspace-main" data-testid="workspace-trainer" aria-labelledby={headingId}>
       <h1 id={headingId}>{t('trainer.heading')}</h1>
+      <OfflineBanner />
+      <div className="agent-panes">
+        <div className="agent-call-column">
+          <PaneBoundary name="phone">
+            <PhonePane />
+          </PaneBoundary>
+        </div>
+        <PaneBoundary name="roleplay">
+          <RolePlayPane />
+        </PaneBoundary>
+      </div>
       <PaneBoundary name="guidance-editor">
         <GuidanceEditor />
       </PaneBoundary>
+      {/* The trainer's phone places role-play calls: whether it is ready shows here. */}
+      <footer className="status-bar" data-testid="status-bar">
+        <PaneBoundary name="status-phone">
+          <PhoneStatusItem />
+        </PaneBoundary>
+      </footer>
     </main>
   );
 }
