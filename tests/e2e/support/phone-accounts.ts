@@ -24,7 +24,7 @@ export async function createAgent(
   username: string,
   displayName: string,
   password: string,
-  account: { role?: 'agent' | 'supervisor'; teamIds?: string[] } = {},
+  account: { role?: 'agent' | 'supervisor' | 'trainer'; teamIds?: string[] } = {},
 ): Promise<string> {
   const response = await fetch(`${serverUrl}${API.adminUsers}`, {
     method: 'POST',

@@ -27,7 +27,7 @@ export interface PartyRequest {
   /** Do not wait for "Ready for calls" (tests about refused registrations). */
   unregistered?: boolean;
   /** A supervisor (their console opens on the team view); default an agent. */
-  role?: 'agent' | 'supervisor';
+  role?: 'agent' | 'supervisor' | 'trainer';
   teamIds?: string[];
 }
 

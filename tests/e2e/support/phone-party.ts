@@ -30,7 +30,7 @@ export interface PartyOptions {
   /** The account's id, when the test needs it (monitoring grants name agents by id). */
   userId?: string;
   /** Default agent. */
-  role?: 'agent' | 'supervisor';
+  role?: 'agent' | 'supervisor' | 'trainer';
   password: string;
   tone: Tone;
   toneFile: string;

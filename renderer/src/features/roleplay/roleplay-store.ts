@@ -206,7 +206,13 @@ function followCallerLine(line: LineSnapshot): void {
     if (running.status === 'calling' && line.training !== null && line.callId !== null) set({ line: line.id, callId: line.callId });
     return;
   }
-  if (running.line !== line.id || (line.callId !== null && line.callId !== running.callId)) return;
+  if (running.line !== line.id) return;
+  if (line.callId !== null && line.callId !== running.callId) {
+    // Placing the call: the phone's own id gives way to the SIP session's once the INVITE is out.
+    if (running.status !== 'calling' || line.training === null) return;
+    useRolePlayStore.setState({ running: { ...running, callId: line.callId } });
+    return followCallerLine(line);
+  }
   if (line.state.name === 'active' && running.status === 'calling') {
     const answeredAt = line.answeredAt ?? Date.now();
     set({ status: 'in-call', answeredAt });
@@ -221,7 +227,7 @@ function followCallerLine(line: LineSnapshot): void {
 /** A call ringing in with a ticket: training only once the host says the ticket holds. */
 function followTraineeLine(line: LineSnapshot): void {
   const training = useRolePlayStore.getState().training;
-  if (training && training.line === line.id) {
+  if (training && training.status !== 'ended' && training.line === line.id) {
     if (line.callId !== training.callId) return void endTraining(training);
     if (line.state.name === 'active' && training.status === 'ringing') {
       useRolePlayStore.setState({ training: { ...training, status: 'in-call' } });

@@ -140,9 +140,11 @@ export function TrainerWorkspace() {
             <PhonePane />
           </PaneBoundary>
         </div>
-        <PaneBoundary name="roleplay">
-          <RolePlayPane />
-        </PaneBoundary>
+        <div className="agent-customer-column">
+          <PaneBoundary name="roleplay">
+            <RolePlayPane />
+          </PaneBoundary>
+        </div>
       </div>
       <PaneBoundary name="guidance-editor">
         <GuidanceEditor />
