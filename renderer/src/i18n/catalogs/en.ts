@@ -1,4 +1,5 @@
 import { monitoringEn } from './monitoring';
+import { roleplayEn } from './roleplay';
 /**
  * English catalog. It defines the shape every other catalog must match (see `Catalog`), so a key
  * missing in Filipino or Portuguese is a type error before it is a test failure.
@@ -780,6 +781,7 @@ export const en = {
     },
   },
   monitoring: monitoringEn,
+  roleplay: roleplayEn,
   guidanceEditor: {
     heading: 'Guidance scripts',
     script: 'Script',

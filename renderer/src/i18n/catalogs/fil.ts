@@ -1,4 +1,5 @@
 import { monitoringFil } from './monitoring';
+import { roleplayFil } from './roleplay';
 import type { Catalog } from './en';
 
 /**
@@ -780,6 +781,7 @@ export const fil: Catalog = {
     },
   },
   monitoring: monitoringFil,
+  roleplay: roleplayFil,
   guidanceEditor: {
     heading: 'Mga guidance script',
     script: 'Script',

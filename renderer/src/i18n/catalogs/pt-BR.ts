@@ -1,4 +1,5 @@
 import { monitoringPtBR } from './monitoring';
+import { roleplayPtBR } from './roleplay';
 import type { Catalog } from './en';
 
 /**
@@ -779,6 +780,7 @@ export const ptBR: Catalog = {
     },
   },
   monitoring: monitoringPtBR,
+  roleplay: roleplayPtBR,
   guidanceEditor: {
     heading: 'Roteiros de atendimento',
     script: 'Roteiro',
