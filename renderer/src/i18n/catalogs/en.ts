@@ -1,5 +1,6 @@
 import { roleplaySessionEn } from './roleplay-session';
 import { monitoringEn } from './monitoring';
+import { roleplayEn } from './roleplay';
 /**
  * English catalog. It defines the shape every other catalog must match (see `Catalog`), so a key
  * missing in Filipino or Portuguese is a type error before it is a test failure.
@@ -781,7 +782,7 @@ export const en = {
     },
   },
   monitoring: monitoringEn,
-  roleplay: roleplaySessionEn,
+  roleplay: { ...roleplaySessionEn, ...roleplayEn },
   guidanceEditor: {
     heading: 'Guidance scripts',
     script: 'Script',

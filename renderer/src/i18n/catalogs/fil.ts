@@ -1,5 +1,6 @@
 import { roleplaySessionFil } from './roleplay-session';
 import { monitoringFil } from './monitoring';
+import { roleplayFil } from './roleplay';
 import type { Catalog } from './en';
 
 /**
@@ -781,7 +782,7 @@ export const fil: Catalog = {
     },
   },
   monitoring: monitoringFil,
-  roleplay: roleplaySessionFil,
+  roleplay: { ...roleplaySessionFil, ...roleplayFil },
   guidanceEditor: {
     heading: 'Mga guidance script',
     script: 'Script',

@@ -1,5 +1,6 @@
 import { roleplaySessionPtBR } from './roleplay-session';
 import { monitoringPtBR } from './monitoring';
+import { roleplayPtBR } from './roleplay';
 import type { Catalog } from './en';
 
 /**
@@ -780,7 +781,7 @@ export const ptBR: Catalog = {
     },
   },
   monitoring: monitoringPtBR,
-  roleplay: roleplaySessionPtBR,
+  roleplay: { ...roleplaySessionPtBR, ...roleplayPtBR },
   guidanceEditor: {
     heading: 'Roteiros de atendimento',
     script: 'Roteiro',

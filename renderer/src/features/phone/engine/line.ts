@@ -10,6 +10,7 @@ import { MODE_INFO_TYPE, parseModeInfo } from '../../../../../shared/monitoring/
 import { callRecordOf, newCall, remoteOf, type CallInfo } from './line-call';
 import { followPeerConnection, hurryIceGathering, remoteAudioTrack, restartIce } from './line-media';
 import { LineTransfers, type ReferRequest } from './line-transfers';
+import { LineRecording } from './line-recording';
 
 /** How long an ended call stays on the card (with its cause) before the line shows idle. */
 export const ENDED_LINGER_MS = 4_000;
@@ -58,12 +59,14 @@ export class Line {
   private lostTimer: ReturnType<typeof setTimeout> | undefined;
   private lastSample: StatsSample | null = null;
   readonly transfers: LineTransfers;
+  readonly recorder: LineRecording;
 
   constructor(
     readonly id: LineId,
     readonly ctx: LineContext,
   ) {
     this.transfers = new LineTransfers(this);
+    this.recorder = new LineRecording(this);
   }
 
   snapshot(): LineSnapshot {
@@ -386,6 +389,8 @@ export class Line {
     this.signalling = 'ok';
     this.consultFor = null;
     this.transfers.reset();
+    // Before the graph goes: hanging up ends a recording, it never loses it.
+    this.recorder.end();
     this.ctx.audio.closeLine(this.id);
     if (hasCall(this.state)) this.apply({ type: 'end', cause });
     else this.ctx.changed(this);

@@ -1,4 +1,5 @@
 import type { LineId } from '../../../../../shared/phone/phone-protocol';
+import { RecordingTap } from './call-recorder';
 
 /**
  * The phone's audio, all of it in one WebAudio graph the phone owns:
@@ -9,6 +10,7 @@ import type { LineId } from '../../../../../shared/phone/phone-protocol';
  * A supervisor's monitoring leg (monitor-leg.ts) taps a line: input gain + remote bus ─▶ monitor
  * destination (what the supervisor hears), and the supervisor's voice ─▶ "to agent" gain ─▶
  * speaker bus and ─▶ "to customer" gain ─▶ line destination, the two gains set by the mode.
+ * A recording (call-recorder.ts) taps the same two points into a destination of its own.
  *
  * Each line has its own pair of paths, so later features (audio cues, supervisor listen, whisper,
  * barge) tap or mix a line here without touching call control. The outgoing track is the line's
@@ -53,6 +55,8 @@ export class LineAudio {
   private readonly outputGain: GainNode;
   readonly outputAnalyser: AnalyserNode;
   private monitor: MonitorTap | null = null;
+  /** Usually one; a recording stopped a moment ago keeps its tap until its last piece is out. */
+  private readonly recordings = new Set<RecordingTap>();
 
   constructor(
     private readonly context: AudioContext,
@@ -121,9 +125,17 @@ export class LineAudio {
     return tap;
   }
 
+  /** Both sides of the call mixed, for a recording: closed by the recording, or with the line. */
+  recordingTap(): RecordingTap {
+    const tap = new RecordingTap(this.context, { agent: this.inputGain, customer: this.remoteBus }, (closed) => this.recordings.delete(closed));
+    this.recordings.add(tap);
+    return tap;
+  }
+
   close(): void {
     this.monitor?.close();
     this.monitor = null;
+    for (const tap of [...this.recordings]) tap.close();
     this.detachRemote();
     this.source?.disconnect();
     this.source = null;

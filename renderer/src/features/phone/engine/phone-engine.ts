@@ -230,6 +230,10 @@ export class PhoneEngine implements PhonePort {
         return this.sendMonitorInfo(command.line, modeInfoBody(command.mode), command.type);
       case 'placeTrainingCall':
         return this.dialAs(command.target, command.display, [`${ROLEPLAY_HEADER}: ${command.token}`], null, { training: command.token });
+      case 'startRecording':
+        return this.lines[command.line].recorder.start();
+      case 'stopRecording':
+        return this.lines[command.line].recorder.stop();
     }
   }
 
@@ -372,6 +376,7 @@ export class PhoneEngine implements PhonePort {
     // The call is over (not merely transferring: a take-over needs the leg until the customer is handed over).
     if (!hasCall(line.state)) this.monitors.lineFree(line.id);
     if (line.state.name !== 'active') this.emit({ type: 'quality', line: line.id, quality: null });
+    line.recorder.mix();
     for (const each of this.allLines()) {
       each.audio?.setAudible(each.state.name === 'active' || each.state.name === 'early-media');
       if (each.consultFor !== null && !hasCall(this.lines[each.consultFor].state)) each.consultFor = null;
