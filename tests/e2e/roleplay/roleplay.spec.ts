@@ -117,7 +117,7 @@ test('a trainer runs a scored role-play: training banner and practice customer, 
   for (const page of [trainee.page, trainer.page]) {
     const replay = page.getByTestId('roleplay-result').getByTestId('recording-replay');
     await expect(replay).toBeVisible({ timeout: 15_000 });
-    await expect(replay.getByTestId('recording-mark')).toHaveCount(MARKS.length);
+    await expect(replay.getByTestId('replay-mark')).toHaveCount(MARKS.length);
     await expect.poll(() => replay.locator('audio').evaluate((audio: HTMLAudioElement) => audio.readyState), { timeout: 10_000 }).toBeGreaterThan(0);
   }
 
