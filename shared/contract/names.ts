@@ -35,6 +35,7 @@ export const CALL_NAMES = [
   'monitoring.requestTakeOver',
   'monitoring.verifyTakeOver',
   'roleplay.scenarios',
+  'roleplay.saveScenario',
   'roleplay.trainees',
   'roleplay.start',
   'roleplay.verifyTicket',

@@ -39,6 +39,11 @@ export type RecordingAudio = z.output<typeof RecordingAudio>;
 export const roleplayCalls = {
   /** Published scenarios (and drafts, for trainers), from the server. */
   'roleplay.scenarios': call({ input: z.object({}).strict(), output: z.array(Scenario) }),
+  /**
+   * Trainers: a scenario saved as a draft as it is, or published (the server checks it, and
+   * refuses with the issues a trainer must fix; publishing makes a new version).
+   */
+  'roleplay.saveScenario': call({ input: Scenario, output: Scenario }),
   /** Whom this person may call for a session: a trainer's teams' agents, an agent's team-mates. */
   'roleplay.trainees': call({ input: z.object({}).strict(), output: z.array(Trainee) }),
   /** Starts a session on the server: its ticket and the trainee's phone to dial. */

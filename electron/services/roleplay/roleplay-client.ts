@@ -11,6 +11,7 @@ import {
   type MarkRequest,
   type StartSessionRequest,
 } from '../../../shared/api/roleplay';
+import { Scenario } from '../../../shared/roleplay/scenario';
 import type { CentralClient } from '../central-client';
 
 /** The central server's role-play API as the host calls it (shared/api/roleplay.ts). */
@@ -19,6 +20,7 @@ export function roleplayClient(client: CentralClient, withToken: <T>(fn: (token:
   const post = <S extends z.ZodType>(path: string, body: unknown, schema: S) => withToken((token) => client.api('POST', path, { token, body, schema }));
   return {
     scenarios: async () => (await get(API_ROLEPLAY.scenarios, ScenariosResponse)).scenarios,
+    saveScenario: (scenario: Scenario) => withToken((token) => client.api('PUT', API_ROLEPLAY.scenario(scenario.id), { token, body: scenario, schema: Scenario })),
     trainees: async () => (await get(API_ROLEPLAY.trainees, TraineesResponse)).trainees,
     start: (body: StartSessionRequest) => post(API_ROLEPLAY.sessions, body, StartSessionResponse),
     session: (id: string) => get(API_ROLEPLAY.session(id), RolePlaySession),

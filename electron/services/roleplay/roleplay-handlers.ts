@@ -39,6 +39,7 @@ export function registerRolePlayHandlers(registry: HandlerRegistry, deps: RolePl
 
   registry
     .handle('roleplay.scenarios', () => api.scenarios())
+    .handle('roleplay.saveScenario', (scenario) => api.saveScenario(scenario))
     .handle('roleplay.trainees', () => api.trainees())
     .handle('roleplay.start', (input) => api.start(input))
     .handle('roleplay.verifyTicket', async ({ token }): Promise<TicketCheck> => {
