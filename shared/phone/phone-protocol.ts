@@ -8,6 +8,7 @@ import { IDLE, LineState } from './line-state';
 import { AwayRefusal } from './phone-settings';
 import { GrantToken, MonitorMode } from '../monitoring/grant';
 import { RolePlayTicketToken } from '../roleplay/session-ticket';
+import { TrainingInfo } from '../roleplay/training-info';
 
 /**
  * The phone engine's whole interface: commands in, events out, every one a plain serializable
@@ -72,6 +73,8 @@ export const PhoneCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('startRecording'), ...onLine }),
   /** Stop recording; the engine sends the audio as a `recording` event. Hanging up stops it too. */
   z.object({ type: z.literal('stopRecording'), ...onLine }),
+  /** A word between the two consoles of a training call (SIP INFO on it): hint, pause, the trainee's guidance. */
+  z.object({ type: z.literal('sendTrainingInfo'), ...onLine, info: TrainingInfo }),
 ]);
 export type PhoneCommand = z.infer<typeof PhoneCommand>;
 /** What a caller writes (DTMF tones before normalization). */
@@ -225,6 +228,8 @@ export const PhoneEvent = z.discriminatedUnion('type', [
     /** ms since the epoch when recording started (to place the marks, stamped from the answer). */
     startedAt: z.number(),
   }),
+  /** The other console of a training call said something on it (hint, pause, guidance). */
+  z.object({ type: z.literal('trainingInfo'), line: LineId, callId: z.string(), info: TrainingInfo }),
   /** A call ended: the record the host keeps. */
   z.object({ type: z.literal('callEnded'), record: CallRecord }),
   z.object({ type: z.literal('error'), code: PhoneErrorCode, line: LineId.nullable(), detail: z.string().max(500).nullable() }),

@@ -50,7 +50,7 @@ export function liveCalls(
 }
 
 /** How far each script of the call has been walked (the last five). */
-function scriptsWalked(runs: readonly GuidanceRunLog[]): LiveCall['scripts'] {
+export function scriptsWalked(runs: readonly GuidanceRunLog[]): LiveCall['scripts'] {
   return summarizeGuidance({ prompts: [], tally: {}, runs: [...runs] })
     .runs.slice(-5)
     .map(({ title, stepsDone, stepCount, checked, checklistCount }) => ({ title, stepsDone, stepCount, checked, checklistCount }));

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textIn } from '../../../../shared/guidance/script';
 import { errorKey } from '../../i18n/error-key';
+import { CoachingControls } from './CoachingControls';
 import { RolePlayResult } from './RolePlayResult';
 import { RubricMarking } from './RubricMarking';
 import { isOver, useRolePlayStore, type RunningSession } from './roleplay-store';
@@ -64,6 +65,7 @@ export function RunningSessionView({ running }: { running: RunningSession }) {
               </ul>
             </section>
           )}
+          {(status === 'in-call' || status === 'ended') && <CoachingControls running={running} />}
           <RubricMarking
             scenario={scenario}
             marks={running.marks}

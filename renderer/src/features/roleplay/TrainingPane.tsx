@@ -33,6 +33,16 @@ export function TrainingPane() {
                 {t('roleplay.training.consent')}
               </label>
             )}
+            {training.paused && (
+              <p className="training-paused" data-testid="training-paused">
+                {t('roleplay.coached.paused', { caller: training.ticket.callerName })}
+              </p>
+            )}
+            {training.hints.slice(-3).map((hint) => (
+              <p key={hint.at} className="training-hint" data-testid="training-hint">
+                {t('roleplay.coached.hint', { caller: training.ticket.callerName })}: {hint.text}
+              </p>
+            ))}
             {recording && (
               <span className="training-recording" data-testid="training-recording">
                 ● {t('roleplay.training.recording')}

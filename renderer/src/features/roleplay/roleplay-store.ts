@@ -6,9 +6,11 @@ import { LINE_IDS, type LineId, type LineSnapshot, type PhoneEvent, type PhonePo
 import { trainingRecords, type Scenario } from '../../../../shared/roleplay/scenario';
 import type { RubricMark } from '../../../../shared/roleplay/scoring';
 import type { RolePlayTicket } from '../../../../shared/roleplay/session-ticket';
+import type { TraineeGuidance, TrainingInfo } from '../../../../shared/roleplay/training-info';
 import { callHost } from '../../host-call';
 import { useAgentStateStore } from '../agent-state/agent-state-store';
 import { usePhoneStore } from '../phone/phone-store';
+import { shareGuidance } from './share-guidance';
 
 /**
  * Role-play on this console. The trainer's (or peer's) side: pick a scenario and a trainee, start
@@ -30,6 +32,11 @@ export interface RunningSession {
   status: CallerStatus;
   /** Marks as given here, newest last (the server's copy follows). */
   marks: RubricMark[];
+  /** The trainee's guidance as their console last said (scripts walked, prompts fired). */
+  traineeGuidance: TraineeGuidance | null;
+  /** The trainer stopped the scenario to coach. */
+  paused: boolean;
+  hintsSent: string[];
 }
 
 /** A training call on this console as the trainee. */
@@ -42,6 +49,9 @@ export interface TrainingCall {
   /** The trainee agreed to the session being recorded (asked while it rings). */
   consent: boolean;
   status: 'ringing' | 'in-call' | 'ended';
+  /** The trainer's hints on this call, newest last. */
+  hints: { text: string; at: number }[];
+  paused: boolean;
 }
 
 export interface RolePlayState {
@@ -63,6 +73,9 @@ export interface RolePlayState {
   start(scenarioId: string, traineeId: string, language: Language): Promise<void>;
   mark(criterionId: string, levelId: string, note?: string): Promise<void>;
   hangUp(): void;
+  /** The trainer, out of role: a word on the trainee's screen only. */
+  sendHint(text: string): void;
+  setPaused(paused: boolean): void;
   finish(feedback: string): Promise<void>;
   setConsent(consent: boolean): void;
   openResult(sessionId: string): Promise<void>;
@@ -113,7 +126,7 @@ export const useRolePlayStore = create<RolePlayState>()((set, get) => ({
       return;
     }
     const { session, token, target } = started.value;
-    set({ running: { session, scenario, line: null, callId: null, answeredAt: null, status: 'calling', marks: [] } });
+    set({ running: { session, scenario, line: null, callId: null, answeredAt: null, status: 'calling', marks: [], traineeGuidance: null, paused: false, hintsSent: [] } });
     port?.send({ type: 'placeTrainingCall', target, token, display: session.trainee.name });
   },
 
@@ -131,6 +144,21 @@ export const useRolePlayStore = create<RolePlayState>()((set, get) => ({
   hangUp() {
     const running = get().running;
     if (running?.line != null) port?.send({ type: 'hangup', line: running.line });
+  },
+
+  sendHint(text) {
+    const running = get().running;
+    const hint = text.trim().slice(0, 300);
+    if (!running || running.status !== 'in-call' || running.line === null || !hint) return;
+    port?.send({ type: 'sendTrainingInfo', line: running.line, info: { type: 'hint', text: hint } });
+    set({ running: { ...running, hintsSent: [...running.hintsSent, hint] } });
+  },
+
+  setPaused(paused) {
+    const running = get().running;
+    if (!running || running.status !== 'in-call' || running.line === null || running.paused === paused) return;
+    port?.send({ type: 'sendTrainingInfo', line: running.line, info: { type: 'pause', paused } });
+    set({ running: { ...running, paused } });
   },
 
   async finish(feedback) {
@@ -194,6 +222,8 @@ function onEvent(event: PhoneEvent): void {
     followTraineeLine(event.line);
   } else if (event.type === 'recording') {
     void keepRecording(event);
+  } else if (event.type === 'trainingInfo') {
+    heard(event.callId, event.info);
   }
 }
 
@@ -254,9 +284,21 @@ async function checkTicket(lineId: LineId, callId: string, token: string): Promi
   usePhoneStore.getState().markTraining(callId);
   const records = scenario ? trainingRecords(scenario, { id: ticket.id, startedAt: Date.now(), language: ticket.language }) : null;
   useRolePlayStore.setState({
-    training: { line: lineId, callId, ticket, scenario, records, consent: false, status: line.state.name === 'active' ? 'in-call' : 'ringing' },
+    training: { line: lineId, callId, ticket, scenario, records, consent: false, status: line.state.name === 'active' ? 'in-call' : 'ringing', hints: [], paused: false },
     result: null,
   });
+}
+
+/** What the other console of a training call said on it. */
+function heard(callId: string, info: TrainingInfo): void {
+  const { running, training } = useRolePlayStore.getState();
+  if (running && running.callId === callId && info.type === 'guidance') {
+    useRolePlayStore.setState({ running: { ...running, traineeGuidance: info.guidance } });
+  } else if (training && training.callId === callId && training.status !== 'ended') {
+    // A trainee's console takes hints and pauses only, never another console's "guidance".
+    if (info.type === 'hint') useRolePlayStore.setState({ training: { ...training, hints: [...training.hints, { text: info.text, at: Date.now() }].slice(-10) } });
+    else if (info.type === 'pause') useRolePlayStore.setState({ training: { ...training, paused: info.paused } });
+  }
 }
 
 function endTraining(training: TrainingCall): void {
@@ -290,7 +332,12 @@ export function trainingLine(): LineId | null {
 export function connectRolePlay(engine: PhonePort): void {
   unsubscribe?.();
   port = engine;
-  unsubscribe = engine.subscribe(onEvent);
+  const stopEvents = engine.subscribe(onEvent);
+  const stopSharing = shareGuidance((line, info) => port?.send({ type: 'sendTrainingInfo', line, info }));
+  unsubscribe = () => {
+    stopEvents();
+    stopSharing();
+  };
 }
 
 /** For tests: forget the engine and state. */

@@ -7,6 +7,7 @@ import { qualityBetween, readSample, type StatsSample } from './call-quality';
 import { endCauseOf } from './end-cause';
 import type { LineAudio, PhoneAudio } from './phone-audio';
 import { MODE_INFO_TYPE, parseModeInfo } from '../../../../../shared/monitoring/grant';
+import { parseTrainingInfo, TRAINING_INFO_TYPE } from '../../../../../shared/roleplay/training-info';
 import { callRecordOf, newCall, remoteOf, type CallInfo } from './line-call';
 import { followPeerConnection, hurryIceGathering, remoteAudioTrack, restartIce } from './line-media';
 import { LineTransfers, type ReferRequest } from './line-transfers';
@@ -211,8 +212,15 @@ export class Line {
       if (mine() && event.originator === 'remote') this.ctx.emit({ type: 'dtmfReceived', line: this.id, tone: String(event.dtmf.tone).slice(0, 1) });
     });
     session.on('newInfo', (event: { originator: string; info: { contentType?: string; body?: string } }) => {
+      if (!mine() || event.originator !== 'remote') return;
+      if (event.info.contentType === TRAINING_INFO_TYPE) {
+        // Only on a call that carries a role-play ticket; the console decides whether it is training.
+        const info = this.call?.training ? parseTrainingInfo(event.info.body ?? '') : null;
+        if (info && this.call) this.ctx.emit({ type: 'trainingInfo', line: this.id, callId: this.call.id, info });
+        return;
+      }
       // On a supervisor's monitoring call: the agent's phone says which mode it is mixing.
-      if (!mine() || event.originator !== 'remote' || event.info.contentType !== MODE_INFO_TYPE) return;
+      if (event.info.contentType !== MODE_INFO_TYPE) return;
       const mode = parseModeInfo(event.info.body ?? '');
       if (mode) this.ctx.emit({ type: 'monitorMode', line: this.id, mode });
     });

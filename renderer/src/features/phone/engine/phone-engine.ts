@@ -22,6 +22,7 @@ import { SipAgent } from './sip-agent';
 import { watchForWake } from './wake-detector';
 import { isMonitoringInvite, MonitorLegs, type MonitorGate } from './monitor-leg';
 import { ROLEPLAY_HEADER } from '../../../../../shared/roleplay/session-ticket';
+import { TRAINING_INFO_TYPE, trainingInfoBody } from '../../../../../shared/roleplay/training-info';
 import { GRANT_HEADER, MODE_HEADER, MODE_INFO_TYPE, modeInfoBody, takeOverInfoBody } from '../../../../../shared/monitoring/grant';
 
 /** A User Timing mark set when an incoming INVITE arrives; `detail.callId` names the call. */
@@ -228,6 +229,12 @@ export class PhoneEngine implements PhonePort {
         return this.sendMonitorInfo(command.line, takeOverInfoBody(command.token), command.type);
       case 'setMonitorMode':
         return this.sendMonitorInfo(command.line, modeInfoBody(command.mode), command.type);
+      case 'sendTrainingInfo': {
+        const line = this.lines[command.line];
+        if (!line.session || !line.call?.training || (line.state.name !== 'active' && line.state.name !== 'held')) throw new NotNow(command.type);
+        line.session.sendInfo(TRAINING_INFO_TYPE, trainingInfoBody(command.info));
+        return;
+      }
       case 'placeTrainingCall':
         return this.dialAs(command.target, command.display, [`${ROLEPLAY_HEADER}: ${command.token}`], null, { training: command.token });
       case 'startRecording':
