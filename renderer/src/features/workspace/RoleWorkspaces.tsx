@@ -13,6 +13,7 @@ import { MonitorPanel } from '../monitoring/MonitorPanel';
 import { PhonePane } from '../phone/PhonePane';
 import { RolePlayPane } from '../roleplay/RolePlayPane';
 import { TrainingPane } from '../roleplay/TrainingPane';
+import { ScenarioEditor } from '../roleplay-editor/ScenarioEditor';
 import { PhoneStatusItem } from '../phone/PhoneStatusItem';
 import { OfflineBanner } from '../sync/OfflineBanner';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
@@ -148,6 +149,9 @@ export function TrainerWorkspace() {
       </div>
       <PaneBoundary name="guidance-editor">
         <GuidanceEditor />
+      </PaneBoundary>
+      <PaneBoundary name="scenario-editor">
+        <ScenarioEditor />
       </PaneBoundary>
       {/* The trainer's phone places role-play calls: whether it is ready shows here. */}
       <footer className="status-bar" data-testid="status-bar">

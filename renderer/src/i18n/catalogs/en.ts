@@ -1,5 +1,6 @@
 import { roleplaySessionEn } from './roleplay-session';
 import { monitoringEn } from './monitoring';
+import { roleplayEditorEn } from './roleplay-editor';
 import { roleplayEn } from './roleplay';
 /**
  * English catalog. It defines the shape every other catalog must match (see `Catalog`), so a key
@@ -782,6 +783,7 @@ export const en = {
     },
   },
   monitoring: monitoringEn,
+  roleplayEditor: roleplayEditorEn,
   roleplay: { ...roleplaySessionEn, ...roleplayEn },
   guidanceEditor: {
     heading: 'Guidance scripts',
