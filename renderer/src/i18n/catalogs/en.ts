@@ -1,5 +1,6 @@
 import { roleplaySessionEn } from './roleplay-session';
 import { monitoringEn } from './monitoring';
+import { roleplayProgressEn } from './roleplay-progress';
 import { roleplayEn } from './roleplay';
 /**
  * English catalog. It defines the shape every other catalog must match (see `Catalog`), so a key
@@ -782,6 +783,7 @@ export const en = {
     },
   },
   monitoring: monitoringEn,
+  roleplayProgress: roleplayProgressEn,
   roleplay: { ...roleplaySessionEn, ...roleplayEn },
   guidanceEditor: {
     heading: 'Guidance scripts',

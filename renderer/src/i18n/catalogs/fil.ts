@@ -1,5 +1,6 @@
 import { roleplaySessionFil } from './roleplay-session';
 import { monitoringFil } from './monitoring';
+import { roleplayProgressFil } from './roleplay-progress';
 import { roleplayFil } from './roleplay';
 import type { Catalog } from './en';
 
@@ -782,6 +783,7 @@ export const fil: Catalog = {
     },
   },
   monitoring: monitoringFil,
+  roleplayProgress: roleplayProgressFil,
   roleplay: { ...roleplaySessionFil, ...roleplayFil },
   guidanceEditor: {
     heading: 'Mga guidance script',

@@ -1,5 +1,6 @@
 import { roleplaySessionPtBR } from './roleplay-session';
 import { monitoringPtBR } from './monitoring';
+import { roleplayProgressPtBR } from './roleplay-progress';
 import { roleplayPtBR } from './roleplay';
 import type { Catalog } from './en';
 
@@ -781,6 +782,7 @@ export const ptBR: Catalog = {
     },
   },
   monitoring: monitoringPtBR,
+  roleplayProgress: roleplayProgressPtBR,
   roleplay: { ...roleplaySessionPtBR, ...roleplayPtBR },
   guidanceEditor: {
     heading: 'Roteiros de atendimento',
