@@ -55,10 +55,10 @@ describe('the workspace', () => {
     expect(who.textContent).toContain('Manila Care 1');
   });
 
-  it('gives an agent a phone pane, peer role-play and a customer pane', async () => {
+  it('gives an agent a phone pane, peer role-play, their own role-play results and a customer pane', async () => {
     const root = await signedInAs({ ...people.agent, language: 'en' });
     const titles = [...byTestId(root, 'workspace-agent').querySelectorAll('h2')].map((h) => h.textContent);
-    expect(titles).toEqual(['Phone', 'Role-play', 'Customer']);
+    expect(titles).toEqual(['Phone', 'Role-play', 'My role-play', 'Customer']);
   });
 
   it('switches language from the header and saves the choice', async () => {

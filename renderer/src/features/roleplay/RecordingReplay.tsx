@@ -20,10 +20,12 @@ export interface RecordingReplayProps {
   durationMs?: number;
   criterionLabel(criterionId: string): string;
   levelLabel(criterionId: string, levelId: string): string;
+  /** Where playback is, in ms into the recording: a trainer reviewing a peer session marks at it. */
+  onTime?(atMs: number): void;
 }
 
 /** Listening back to a role-play session, with the trainer's marks on a timeline and in a list. */
-export function RecordingReplay({ audio, loading, error, marks, offsetMs, durationMs, criterionLabel, levelLabel }: RecordingReplayProps) {
+export function RecordingReplay({ audio, loading, error, marks, offsetMs, durationMs, criterionLabel, levelLabel, onTime }: RecordingReplayProps) {
   const { t } = useTranslation();
   const player = useRef<HTMLAudioElement>(null);
   const headingId = useId();
@@ -61,6 +63,7 @@ export function RecordingReplay({ audio, loading, error, marks, offsetMs, durati
     if (!element) return;
     element.currentTime = atMs / 1000;
     setNowMs(atMs);
+    onTime?.(atMs);
     void element.play()?.catch(() => undefined);
   };
   const onMetadata = () => {
@@ -97,11 +100,14 @@ export function RecordingReplay({ audio, loading, error, marks, offsetMs, durati
         onLoadStart={() => {
           setMediaMs(null);
           setNowMs(0);
+          onTime?.(0);
         }}
         onLoadedMetadata={onMetadata}
         onDurationChange={onDurationChange}
         onTimeUpdate={(event) => {
-          if (!measuring.current) setNowMs(event.currentTarget.currentTime * 1000);
+          if (measuring.current) return;
+          setNowMs(event.currentTarget.currentTime * 1000);
+          onTime?.(event.currentTarget.currentTime * 1000);
         }}
       />
       {totalMs !== null && placed.length > 0 && (

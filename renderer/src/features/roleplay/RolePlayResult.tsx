@@ -1,14 +1,29 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RolePlaySession } from '../../../../shared/api/roleplay';
 import { textIn } from '../../../../shared/guidance/script';
 import { findCriterion, type Scenario } from '../../../../shared/roleplay/scenario';
 import { SessionReplay } from './SessionReplay';
 
+export interface ResultLabels {
+  criterionName(id: string): string;
+  levelName(criterionId: string, levelId: string): string;
+}
+
 /**
  * A scored session: overall percent against the pass mark, each criterion's level, the
  * feedback, and the recording with the marks on its timeline (when there is one).
+ * `renderReplay` lets a pane whose own store holds the recording show it instead.
  */
-export function RolePlayResult({ session, scenario }: { session: RolePlaySession; scenario: Scenario | null }) {
+export function RolePlayResult({
+  session,
+  scenario,
+  renderReplay,
+}: {
+  session: RolePlaySession;
+  scenario: Scenario | null;
+  renderReplay?(labels: ResultLabels): ReactNode;
+}) {
   const { t } = useTranslation();
   const language = session.language;
   const score = session.score;
@@ -62,7 +77,8 @@ export function RolePlayResult({ session, scenario }: { session: RolePlaySession
           )}
         </>
       )}
-      {session.recording && <SessionReplay session={session} criterionName={criterionName} levelName={levelName} />}
+      {session.recording &&
+        (renderReplay ? renderReplay({ criterionName, levelName }) : <SessionReplay session={session} criterionName={criterionName} levelName={levelName} />)}
     </section>
   );
 }

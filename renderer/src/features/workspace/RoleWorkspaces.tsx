@@ -12,6 +12,7 @@ import { MonitorButtons } from '../monitoring/MonitorButtons';
 import { MonitorPanel } from '../monitoring/MonitorPanel';
 import { PhonePane } from '../phone/PhonePane';
 import { RolePlayPane } from '../roleplay/RolePlayPane';
+import { RolePlayProgressPane } from '../roleplay-progress/RolePlayProgressPane';
 import { TrainingPane } from '../roleplay/TrainingPane';
 import { ScenarioEditor } from '../roleplay-editor/ScenarioEditor';
 import { PhoneStatusItem } from '../phone/PhoneStatusItem';
@@ -55,6 +56,9 @@ export function AgentWorkspace() {
           {/* Peer practice: an agent plays the customer for a team-mate; a trainer reviews it later. */}
           <PaneBoundary name="roleplay">
             <RolePlayPane />
+          </PaneBoundary>
+          <PaneBoundary name="roleplay-progress">
+            <RolePlayProgressPane />
           </PaneBoundary>
         </div>
         <div className="agent-customer-column">
@@ -144,6 +148,9 @@ export function TrainerWorkspace() {
         <div className="agent-customer-column">
           <PaneBoundary name="roleplay">
             <RolePlayPane />
+          </PaneBoundary>
+          <PaneBoundary name="roleplay-progress">
+            <RolePlayProgressPane />
           </PaneBoundary>
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { roleplaySessionEn } from './roleplay-session';
 import { monitoringEn } from './monitoring';
 import { roleplayEditorEn } from './roleplay-editor';
+import { roleplayProgressEn } from './roleplay-progress';
 import { roleplayEn } from './roleplay';
 /**
  * English catalog. It defines the shape every other catalog must match (see `Catalog`), so a key
@@ -784,6 +785,7 @@ export const en = {
   },
   monitoring: monitoringEn,
   roleplayEditor: roleplayEditorEn,
+  roleplayProgress: roleplayProgressEn,
   roleplay: { ...roleplaySessionEn, ...roleplayEn },
   guidanceEditor: {
     heading: 'Guidance scripts',

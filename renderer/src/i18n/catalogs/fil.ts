@@ -1,6 +1,7 @@
 import { roleplaySessionFil } from './roleplay-session';
 import { monitoringFil } from './monitoring';
 import { roleplayEditorFil } from './roleplay-editor';
+import { roleplayProgressFil } from './roleplay-progress';
 import { roleplayFil } from './roleplay';
 import type { Catalog } from './en';
 
@@ -784,6 +785,7 @@ export const fil: Catalog = {
   },
   monitoring: monitoringFil,
   roleplayEditor: roleplayEditorFil,
+  roleplayProgress: roleplayProgressFil,
   roleplay: { ...roleplaySessionFil, ...roleplayFil },
   guidanceEditor: {
     heading: 'Mga guidance script',

@@ -1,6 +1,7 @@
 import { roleplaySessionPtBR } from './roleplay-session';
 import { monitoringPtBR } from './monitoring';
 import { roleplayEditorPtBR } from './roleplay-editor';
+import { roleplayProgressPtBR } from './roleplay-progress';
 import { roleplayPtBR } from './roleplay';
 import type { Catalog } from './en';
 
@@ -783,6 +784,7 @@ export const ptBR: Catalog = {
   },
   monitoring: monitoringPtBR,
   roleplayEditor: roleplayEditorPtBR,
+  roleplayProgress: roleplayProgressPtBR,
   roleplay: { ...roleplaySessionPtBR, ...roleplayPtBR },
   guidanceEditor: {
     heading: 'Roteiros de atendimento',
