@@ -90,6 +90,15 @@ test('a trainer runs a scored role-play: training banner and practice customer, 
     await pane(trainer.page).getByTestId(`roleplay-mark-${mark.criterionId}-${mark.levelId}`).click();
     await expect(pane(trainer.page).locator(`[data-testid="roleplay-criterion"][data-criterion="${mark.criterionId}"]`)).toHaveAttribute('data-level', mark.levelId);
   }
+  // Out of role: a hint only the trainee sees, and a pause to coach, on the call itself.
+  await pane(trainer.page).getByTestId('roleplay-hint').fill('Ask what has been happening with them');
+  await pane(trainer.page).getByTestId('roleplay-send-hint').click();
+  await expect(trainee.page.getByTestId('training-hint')).toContainText('Ask what has been happening with them', { timeout: 10_000 });
+  await pane(trainer.page).getByTestId('roleplay-pause').click();
+  await expect(trainee.page.getByTestId('training-paused')).toBeVisible({ timeout: 10_000 });
+  await pane(trainer.page).getByTestId('roleplay-pause').click();
+  await expect(trainee.page.getByTestId('training-paused')).toHaveCount(0, { timeout: 10_000 });
+
   const expected = scoreSession(SCENARIO, MARKS.map((mark, i) => ({ ...mark, atMs: i })));
   await expect(pane(trainer.page).getByTestId('roleplay-preview')).toHaveAttribute('data-percent', String(Math.round(expected.percent)));
 
