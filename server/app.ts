@@ -21,6 +21,9 @@ import { registerRolePlayRoutes } from './roleplay/routes';
 import { seedRolePlayOnStart } from './roleplay/seed';
 import { findLiveCall } from './presence/presence-store';
 import { registerSipRoutes } from './sip/routes';
+import { registerSurveyRoutes } from './surveys/routes';
+import { surveyConfigFromEnv } from './surveys/survey-config';
+import { SurveyDispatcher, WebhookSender } from './surveys/survey-delivery';
 import { registerSyncRoutes } from './sync/routes';
 import { registerWallboardRoutes } from './wallboard/routes';
 
@@ -110,8 +113,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const options = resolveServerOptions(opts);
   // Read before anything opens: half a SIP configuration stops start-up at once, with the reason.
   const sip = opts.sip !== undefined ? opts.sip : sipConfigFromEnv(process.env);
+  const surveys = surveyConfigFromEnv(process.env, opts.surveys);
   const app = createApp(options);
   let db: Db | undefined;
+  // Known once the server listens; survey links point here unless KALMA_PUBLIC_URL says otherwise.
+  let ownUrl = '';
+  const publicUrl = () => surveys.publicUrl ?? ownUrl;
+  let dispatcher: SurveyDispatcher | null = null;
   try {
     db = await openDb(options.database, app.log);
     const openDatabase = db;
@@ -148,7 +156,21 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     });
     await registerRolePlayRoutes(app, { db: openDatabase, settings: { sipDomain: sip?.domain ?? null } });
     registerWallboardRoutes(app, { db: openDatabase, staleMs: opts.presence?.staleMs });
-    await registerSyncRoutes(app, { db: openDatabase, live: opts.live, presence: opts.presence, push: { escalations: { managerLimit: options.managerApprovalLimit } } });
+    registerSurveyRoutes(app, { db: openDatabase, publicUrl });
+    if (surveys.webhookUrl) {
+      const sender = new WebhookSender(surveys.webhookUrl);
+      const { webhookMaxAttempts: maxAttempts, webhookBackoffMs: backoffMs, sweepMs } = surveys;
+      const running = new SurveyDispatcher(openDatabase, { sender, publicUrl, maxAttempts, backoffMs, sweepMs, log: app.log });
+      app.addHook('preClose', async () => running.close());
+      dispatcher = running;
+    }
+    await registerSyncRoutes(app, {
+      db: openDatabase,
+      live: opts.live,
+      presence: opts.presence,
+      push: { escalations: { managerLimit: options.managerApprovalLimit }, surveyTtlDays: surveys.ttlDays },
+      afterPush: () => dispatcher?.poke(),
+    });
 
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
@@ -159,6 +181,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   }
 
   const url = urlOf(app, options.host);
+  ownUrl = url;
+  dispatcher?.start();
   let closing: Promise<void> | undefined;
   return {
     url,

@@ -1,3 +1,4 @@
+import type { SurveyConfig } from './surveys/survey-config';
 import { DEFAULT_WRAP_UP_RULES, WrapUpRules } from '../shared/domain/wrap-up';
 import { DEFAULT_MANAGER_APPROVAL_LIMIT, parseManagerApprovalLimit, type ManagerApprovalLimit } from '../shared/domain/escalation-routing';
 import { homedir } from 'node:os';
@@ -38,6 +39,8 @@ export interface ServerOptions {
   logStream?: { write(line: string): void };
   /** The consoles' SIP server; null = no phone. When absent, read from KALMA_SIP_* (server/sip/config.ts). */
   sip?: SipConfig | null;
+  /** Post-call surveys; each field absent is read from the environment (server/surveys/survey-config.ts). */
+  surveys?: Partial<SurveyConfig>;
   /** Live sync pokes: coalescing gap and heartbeat (tests shorten the heartbeat). */
   live?: LiveHubOptions;
   /** Agent presence: how long a quiet console stays reachable, how often that is checked. */

@@ -2,6 +2,8 @@ import type { Author } from '../../shared/domain/interaction';
 import type { CallRecord } from '../../shared/phone/call-record';
 import type { WrapUp } from '../../shared/domain/wrap-up';
 import type { Queryable } from '../db/db';
+import { DEFAULT_SURVEY_TTL_DAYS } from '../surveys/survey-config';
+import { inviteToSurvey } from '../surveys/invitation-writer';
 import { Rejection } from './rejection';
 
 /**
@@ -38,9 +40,10 @@ export async function recordCall(q: Queryable, agent: Author, record: CallRecord
  * one after a crash changes nothing. A wrap-up for a call the server has no record of is refused
  * (the console sends the record first, so this is a console bug worth seeing). The wrap-up says who
  * the call was with in the end: the record went up with the caller ID's guess, and the agent may
- * have linked the call to someone else since.
+ * have linked the call to someone else since. With the survey flag the customer is invited to the
+ * post-call survey (server/surveys/).
  */
-export async function wrapUpCall(q: Queryable, agent: Author, wrapUp: WrapUp): Promise<void> {
+export async function wrapUpCall(q: Queryable, agent: Author, wrapUp: WrapUp, surveyTtlDays = DEFAULT_SURVEY_TTL_DAYS): Promise<void> {
   const { rows } = await q.query<{ wrapped: boolean }>(
     `SELECT wrapped_up_at IS NOT NULL AS wrapped FROM call_records WHERE agent_id = $1 AND call_id = $2 FOR UPDATE`,
     [agent.id, wrapUp.callId],
@@ -75,4 +78,6 @@ export async function wrapUpCall(q: Queryable, agent: Author, wrapUp: WrapUp): P
       wrapUp.abusive,
     ],
   );
+  // The survey flag on a call with a customer: one invitation, in this same transaction.
+  if (wrapUp.surveyRequested) await inviteToSurvey(q, agent.id, wrapUp.callId, surveyTtlDays);
 }

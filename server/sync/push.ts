@@ -29,6 +29,8 @@ type Outcome = PushResult;
 /** Server settings some mutations need (the manager's approval limit routes escalations). */
 export interface PushSettings {
   escalations: EscalationSettings;
+  /** How long a post-call survey link lives; 7 days when absent. */
+  surveyTtlDays?: number;
 }
 
 const DEFAULT_PUSH_SETTINGS: PushSettings = { escalations: { managerLimit: DEFAULT_MANAGER_APPROVAL_LIMIT } };
@@ -96,7 +98,7 @@ async function apply(tx: Tx, user: User, envelope: PushEnvelope, settings: PushS
     case 'agent.state':
       return recordAgentState(tx, author, mutation.payload);
     case 'call.wrapUp':
-      return wrapUpCall(tx, author, mutation.payload);
+      return wrapUpCall(tx, author, mutation.payload, settings.surveyTtlDays);
     case 'callback.status':
       return settleCallback(tx, author, mutation.payload);
     case 'case.status':

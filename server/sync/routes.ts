@@ -17,13 +17,15 @@ export interface SyncRouteOptions {
   push?: PushSettings;
   /** Presence timings (stale limit, sweep); tests shorten them. */
   presence?: PresenceHubOptions;
+  /** Told after every push has been applied (the survey sender looks for new invitations). */
+  afterPush?: () => void;
 }
 
 /**
  * Pull (NDJSON stream of the change feed), push (idempotent mutations) and live (WebSocket pokes
  * fed by LISTEN kalma_changes). Needs @fastify/websocket registered on the app.
  */
-export async function registerSyncRoutes(app: FastifyInstance, { db, live, push, presence: presenceOptions }: SyncRouteOptions): Promise<void> {
+export async function registerSyncRoutes(app: FastifyInstance, { db, live, push, presence: presenceOptions, afterPush }: SyncRouteOptions): Promise<void> {
   const hub = new LiveHub(live);
   const presence = new PresenceHub(db, app.log, presenceOptions);
   const stopListening = await db.listen(CHANGES_CHANNEL, () => hub.changed());
@@ -51,7 +53,9 @@ export async function registerSyncRoutes(app: FastifyInstance, { db, live, push,
 
   app.post(API_SYNC.push, { config: { access: ANY_ROLE } }, async (request): Promise<PushResponse> => {
     const body = parseBody(PushRequest, request.body);
-    return { results: await applyPush(db, sessionOf(request).user, body.mutations, push) };
+    const results = await applyPush(db, sessionOf(request).user, body.mutations, push);
+    afterPush?.();
+    return { results };
   });
 
   app.get(API_SYNC.live, { websocket: true, config: { access: ANY_ROLE } }, (socket, request) => {

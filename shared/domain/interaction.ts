@@ -145,6 +145,8 @@ export const SurveyInteraction = z.object({
   csat: z.number().int().min(1).max(5).nullable().default(null),
   /** Net promoter answer, 0 to 10. */
   nps: z.number().int().min(0).max(10).nullable().default(null),
+  /** The call the survey asked about (its SIP call id); absent on imported surveys. */
+  callId: z.string().min(1).max(300).optional(),
 });
 
 export const Interaction = z.discriminatedUnion('kind', [
