@@ -86,7 +86,7 @@ export async function readWallboard(q: Queryable, user: User, staleMs?: number):
 export async function readFigures(q: Queryable, user: User, since: Date): Promise<TeamFigures> {
   const { agents } = await visibleAgents(q, user);
   const ids = agents.map((agent) => agent.id);
-  const [calls, states, escalations, now] = await Promise.all([
+  const [calls, states, escalations, surveys, now] = await Promise.all([
     q.query<{ agent_id: string; answered_at: Date | null; ended_at: Date }>(
       `SELECT agent_id, answered_at, ended_at FROM call_records WHERE agent_id = ANY($1::text[]) AND started_at >= $2`,
       [ids, since],
@@ -106,6 +106,10 @@ export async function readFigures(q: Queryable, user: User, since: Date): Promis
         WHERE r.decision = 'raise' AND r.level_before = 'representative' AND r.user_id = ANY($1::text[]) AND r.decided_at >= $2`,
       [ids, since],
     ),
+    q.query<{ agent_id: string; csat: number | null }>(
+      `SELECT agent_id, csat FROM survey_responses WHERE agent_id = ANY($1::text[]) AND answered_at >= $2`,
+      [ids, since],
+    ),
     q.query<{ now: Date }>(`SELECT now() AS now`),
   ]);
   return teamFigures({
@@ -115,5 +119,6 @@ export async function readFigures(q: Queryable, user: User, since: Date): Promis
     calls: calls.rows.map((row) => ({ agentId: row.agent_id, answeredAt: row.answered_at?.getTime() ?? null, endedAt: row.ended_at.getTime() })),
     states: states.rows.map((row) => ({ agentId: row.agent_id, state: row.state, at: row.at.getTime() })),
     escalations: escalations.rows.map((row) => ({ agentId: row.agent_id, decided: row.decided })),
+    surveys: surveys.rows.map((row) => ({ agentId: row.agent_id, csat: row.csat })),
   });
 }

@@ -64,6 +64,10 @@ export const AgentFigures = z.object({
   escalationsRaised: z.number().int().min(0),
   escalationsDecided: z.number().int().min(0),
   secondsByState: SecondsByState,
+  /** Post-call survey answers received in the period for this agent's (or team's) calls. */
+  surveyAnswers: z.number().int().min(0),
+  /** Their average satisfaction (csat, 1–5); null with no answer that gave one. */
+  averageSatisfaction: z.number().min(1).max(5).nullable(),
 });
 export type AgentFigures = z.output<typeof AgentFigures>;
 

@@ -8,7 +8,9 @@ import type { AgentFigures, SecondsByState, TeamFigures } from '../api/wallboard
  * - handle time is talk time (answer to hang-up) plus after-call work; after-call work is the time
  *   the state log spent in `after_call_work`, spread over the handled calls;
  * - time per state runs from each state change to the next (or to `until`), cut to the period, so
- *   the state an agent was already in at `since` counts from `since`.
+ *   the state an agent was already in at `since` counts from `since`;
+ * - satisfaction is the average csat of the survey answers received in the period (answers that
+ *   left it out count as answers, not in the average).
  */
 
 export interface FigureCall {
@@ -29,6 +31,12 @@ export interface FigureEscalation {
   decided: boolean;
 }
 
+export interface FigureSurvey {
+  /** The agent who took the call the survey asked about. */
+  agentId: string;
+  csat: number | null;
+}
+
 export interface FigureInput {
   since: number;
   until: number;
@@ -37,6 +45,8 @@ export interface FigureInput {
   /** Each agent's state changes in the period, plus the last one before it. */
   states: readonly FigureState[];
   escalations: readonly FigureEscalation[];
+  /** Survey answers received in the period; absent = none. */
+  surveys?: readonly FigureSurvey[];
 }
 
 const HOUR_MS = 3_600_000;
@@ -54,7 +64,21 @@ export function secondsByState(changes: readonly Pick<FigureState, 'state' | 'at
   return totals;
 }
 
-function figuresOf(calls: readonly FigureCall[], states: SecondsByState, raised: number, decided: number): AgentFigures {
+function satisfactionOf(surveys: readonly FigureSurvey[]): Pick<AgentFigures, 'surveyAnswers' | 'averageSatisfaction'> {
+  const rated = surveys.flatMap((survey) => (survey.csat === null ? [] : [survey.csat]));
+  return {
+    surveyAnswers: surveys.length,
+    averageSatisfaction: rated.length === 0 ? null : rated.reduce((sum, csat) => sum + csat, 0) / rated.length,
+  };
+}
+
+function figuresOf(
+  calls: readonly FigureCall[],
+  states: SecondsByState,
+  raised: number,
+  decided: number,
+  surveys: readonly FigureSurvey[],
+): AgentFigures {
   const handled = calls.filter((call) => call.answeredAt !== null);
   const talkSeconds = handled.reduce((sum, call) => sum + Math.max(0, call.endedAt - (call.answeredAt ?? call.endedAt)) / 1000, 0);
   const afterCall = states.after_call_work ?? 0;
@@ -65,6 +89,7 @@ function figuresOf(calls: readonly FigureCall[], states: SecondsByState, raised:
     escalationsRaised: raised,
     escalationsDecided: decided,
     secondsByState: states,
+    ...satisfactionOf(surveys),
   };
 }
 
@@ -84,7 +109,8 @@ export function teamFigures(input: FigureInput): TeamFigures {
     );
     const escalations = input.escalations.filter((escalation) => escalation.agentId === agent.id);
     const decided = escalations.filter((escalation) => escalation.decided).length;
-    return { agentId: agent.id, name: agent.name, ...figuresOf(calls, states, escalations.length, decided) };
+    const surveys = (input.surveys ?? []).filter((survey) => survey.agentId === agent.id);
+    return { agentId: agent.id, name: agent.name, ...figuresOf(calls, states, escalations.length, decided, surveys) };
   });
   const ids = new Set(input.agents.map((agent) => agent.id));
   const teamStates = agents.reduce<SecondsByState>((sum, agent) => addStates(sum, agent.secondsByState), {});
@@ -98,6 +124,7 @@ export function teamFigures(input: FigureInput): TeamFigures {
       teamStates,
       teamEscalations.length,
       teamEscalations.filter((escalation) => escalation.decided).length,
+      (input.surveys ?? []).filter((survey) => ids.has(survey.agentId)),
     ),
     agents,
     callsByHour: callsByHour(teamCalls, input.since, input.until),

@@ -49,6 +49,32 @@ describe("today's figures", () => {
     expect(figures.callsByHour).toEqual([{ hour: '2026-12-02T00:00:00.000Z', calls: 2 }]);
   });
 
+  it('averages satisfaction over the survey answers that gave one, per agent and for the team', () => {
+    const figures = teamFigures({
+      since,
+      until: since + 60 * MIN,
+      agents: [
+        { id: 'maria', name: 'Maria' },
+        { id: 'joana', name: 'Joana' },
+      ],
+      calls: [],
+      states: [],
+      escalations: [],
+      surveys: [
+        { agentId: 'maria', csat: 5 },
+        { agentId: 'maria', csat: 4 },
+        { agentId: 'maria', csat: null },
+        { agentId: 'joana', csat: 2 },
+        { agentId: 'someone-else', csat: 1 },
+      ],
+    });
+    expect(figures.agents.find((agent) => agent.agentId === 'maria')).toMatchObject({ surveyAnswers: 3, averageSatisfaction: 4.5 });
+    expect(figures.agents.find((agent) => agent.agentId === 'joana')).toMatchObject({ surveyAnswers: 1, averageSatisfaction: 2 });
+    expect(figures.team).toMatchObject({ surveyAnswers: 4, averageSatisfaction: 11 / 3 });
+    const none = teamFigures({ since, until: since + MIN, agents: [{ id: 'maria', name: 'Maria' }], calls: [], states: [], escalations: [] });
+    expect(none.team).toMatchObject({ surveyAnswers: 0, averageSatisfaction: null });
+  });
+
   it('draws one bar per hour from the start of the day to now', () => {
     const hours = callsByHour(
       [
