@@ -41,6 +41,7 @@ export function surveyConfigFromEnv(env: Record<string, string | undefined>, ove
     webhookMaxAttempts: 6,
     webhookBackoffMs: 5_000,
     sweepMs: 30_000,
-    ...overrides,
+    // An override left undefined keeps what the environment says.
+    ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
   };
 }
