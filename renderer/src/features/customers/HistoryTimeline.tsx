@@ -99,6 +99,11 @@ function TimelineItem({ item }: { item: InteractionView }) {
           {t('customers.history.callbackDue', { time: format.dateTime(item.dueAt) })}
         </p>
       )}
+      {item.kind === 'survey' && (
+        <p className="timeline-detail" data-testid="timeline-survey" data-csat={item.csat ?? ''} data-nps={item.nps ?? ''}>
+          {t('customers.history.surveyScores', { csat: item.csat ?? '—', nps: item.nps ?? '—' })}
+        </p>
+      )}
       <CaseSummary item={item} />
       {item.kind === 'escalation' && <EscalationTrail escalation={item} />}
       {item.text !== '' && <p className="timeline-text">{item.text}</p>}

@@ -35,6 +35,7 @@ export function TeamFiguresPane() {
                 <th scope="col">{t('wallboard.figures.aht')}</th>
                 <th scope="col">{t('wallboard.figures.acw')}</th>
                 <th scope="col">{t('wallboard.figures.escalations')}</th>
+                <th scope="col">{t('wallboard.figures.satisfaction')}</th>
                 <th scope="col">{t('wallboard.figures.timeInState')}</th>
               </tr>
             </thead>
@@ -66,6 +67,9 @@ function FiguresRow({ name, figures, testId }: { name: string; figures: AgentFig
       <td>{seconds(figures.averageAfterCallSeconds)}</td>
       <td>
         {format.number(figures.escalationsRaised)} / {format.number(figures.escalationsDecided)}
+      </td>
+      <td data-testid="figures-satisfaction" data-average={figures.averageSatisfaction ?? ''} data-answers={figures.surveyAnswers}>
+        {figures.averageSatisfaction === null ? '—' : `${format.number(figures.averageSatisfaction, { maximumFractionDigits: 1 })} / 5`} ({format.number(figures.surveyAnswers)})
       </td>
       <td>{states.map((state) => `${t(`agentState.states.${state}`)} ${elapsed((figures.secondsByState[state] ?? 0) * 1000)}`).join(' · ')}</td>
     </tr>

@@ -344,6 +344,7 @@ export const en = {
       inbound: 'Incoming, {{duration}}',
       outbound: 'Outgoing, {{duration}}',
       callbackDue: 'Call back {{time}}',
+      surveyScores: 'Satisfaction {{csat}} of 5 · would recommend {{nps}} of 10',
       kinds: {
         call: 'Call',
         note: 'Note',
@@ -775,6 +776,7 @@ export const en = {
       handled: 'Calls handled',
       aht: 'Average handle time',
       acw: 'Average wrap-up',
+      satisfaction: 'Satisfaction (answers)',
       escalations: 'Escalations raised / decided',
       timeInState: 'Time per status',
       team: 'Whole team',

@@ -344,6 +344,7 @@ export const fil: Catalog = {
       inbound: 'Papasok, {{duration}}',
       outbound: 'Palabas, {{duration}}',
       callbackDue: 'Tawagan ulit sa {{time}}',
+      surveyScores: 'Satisfaction {{csat}} sa 5 · irerekomenda {{nps}} sa 10',
       kinds: {
         call: 'Call',
         note: 'Note',
@@ -775,6 +776,7 @@ export const fil: Catalog = {
       handled: 'Mga call na naasikaso',
       aht: 'Karaniwang tagal ng call',
       acw: 'Karaniwang tagal ng wrap-up',
+      satisfaction: 'Satisfaction (mga sagot)',
       escalations: 'Mga escalation: itinaas / napagdesisyunan',
       timeInState: 'Oras sa bawat status',
       team: 'Buong team',

@@ -343,6 +343,7 @@ export const ptBR: Catalog = {
       inbound: 'Recebida, {{duration}}',
       outbound: 'Realizada, {{duration}}',
       callbackDue: 'Retornar {{time}}',
+      surveyScores: 'Satisfação {{csat}} de 5 · recomendaria {{nps}} de 10',
       kinds: {
         call: 'Ligação',
         note: 'Anotação',
@@ -774,6 +775,7 @@ export const ptBR: Catalog = {
       handled: 'Ligações atendidas',
       aht: 'Tempo médio de atendimento',
       acw: 'Tempo médio de pós-atendimento',
+      satisfaction: 'Satisfação (respostas)',
       escalations: 'Escalonamentos abertos / decididos',
       timeInState: 'Tempo por status',
       team: 'Equipe toda',
