@@ -163,6 +163,7 @@ test('results are personal: another trainee cannot open them, and an agent can o
   expect(RolePlaySession.parse((await apiGet(sip.server.url, mariaToken, API_ROLEPLAY.session(sessionId!))).body).feedback).toBe('Good start.');
 
   // An agent's session is peer practice: Joana plays the customer for Maria, but cannot score it.
+  await joana.page.getByTestId('practice-toggle').click();
   await pane(joana.page).getByTestId('roleplay-scenario').selectOption(SCENARIO.id);
   await pane(joana.page).getByTestId('roleplay-trainee').selectOption(trainee.userId!);
   await pane(joana.page).getByTestId('roleplay-start').click();

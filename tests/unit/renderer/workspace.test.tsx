@@ -55,10 +55,13 @@ describe('the workspace', () => {
     expect(who.textContent).toContain('Manila Care 1');
   });
 
-  it('gives an agent a phone pane, peer role-play, their own role-play results and a customer pane', async () => {
+  it('gives an agent a phone pane and a customer pane, with role-play practice folded away', async () => {
     const root = await signedInAs({ ...people.agent, language: 'en' });
     const titles = [...byTestId(root, 'workspace-agent').querySelectorAll('h2')].map((h) => h.textContent);
-    expect(titles).toEqual(['Phone', 'Role-play', 'My role-play', 'Customer']);
+    expect(titles).toEqual(['Phone', 'Customer']);
+    const practice = byTestId(root, 'practice-section') as HTMLDetailsElement;
+    expect(practice.open).toBe(false);
+    expect(byTestId(root, 'practice-toggle').textContent).toBe('Role-play practice');
   });
 
   it('switches language from the header and saves the choice', async () => {

@@ -14,6 +14,7 @@ import { PhonePane } from '../phone/PhonePane';
 import { RolePlayPane } from '../roleplay/RolePlayPane';
 import { RolePlayProgressPane } from '../roleplay-progress/RolePlayProgressPane';
 import { TrainingPane } from '../roleplay/TrainingPane';
+import { PracticeSection } from '../roleplay/PracticeSection';
 import { ScenarioEditor } from '../roleplay-editor/ScenarioEditor';
 import { PhoneStatusItem } from '../phone/PhoneStatusItem';
 import { OfflineBanner } from '../sync/OfflineBanner';
@@ -55,10 +56,10 @@ export function AgentWorkspace() {
           </PaneBoundary>
           {/* Peer practice: an agent plays the customer for a team-mate; a trainer reviews it later. */}
           <PaneBoundary name="roleplay">
-            <RolePlayPane />
-          </PaneBoundary>
-          <PaneBoundary name="roleplay-progress">
-            <RolePlayProgressPane />
+            <PracticeSection>
+              <RolePlayPane />
+              <RolePlayProgressPane />
+            </PracticeSection>
           </PaneBoundary>
         </div>
         <div className="agent-customer-column">

@@ -4,6 +4,7 @@
  */
 export const roleplaySessionEn = {
   heading: 'Role-play',
+  practice: 'Role-play practice',
   setup: {
     scenario: 'Scenario',
     trainee: 'Trainee',
@@ -98,6 +99,7 @@ export type RolePlaySessionCatalog = typeof roleplaySessionEn;
 
 export const roleplaySessionFil: RolePlaySessionCatalog = {
   heading: 'Role-play',
+  practice: 'Role-play practice',
   setup: {
     scenario: 'Scenario',
     trainee: 'Trainee',
@@ -190,6 +192,7 @@ export const roleplaySessionFil: RolePlaySessionCatalog = {
 
 export const roleplaySessionPtBR: RolePlaySessionCatalog = {
   heading: 'Role-play',
+  practice: 'Prática de role-play',
   setup: {
     scenario: 'Cenário',
     trainee: 'Treinando',
