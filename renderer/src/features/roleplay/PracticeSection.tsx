@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePhoneStore } from '../phone/phone-store';
 import { callInProgress } from '../phone/phone-shortcuts';
@@ -13,13 +13,12 @@ export function PracticeSection({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const onCall = usePhoneStore((s) => callInProgress(s.lines));
   const running = useRolePlayStore((s) => s.running !== null);
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (running) setOpen(true);
-  }, [running]);
+  const [chosen, setChosen] = useState(false);
+  // A running peer session keeps it open: its controls must not hide behind a fold.
+  const open = chosen || running;
   if (onCall && !running) return null;
   return (
-    <details className="pane practice-section" data-testid="practice-section" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details className="pane practice-section" data-testid="practice-section" open={open} onToggle={(event) => setChosen(event.currentTarget.open)}>
       <summary data-testid="practice-toggle">{t('roleplay.practice')}</summary>
       {open && children}
     </details>
