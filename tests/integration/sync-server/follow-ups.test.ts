@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushEnvelope } from '../../../shared/api/sync';
 import { CallbackInteraction } from '../../../shared/domain/interaction';
 import type { SyncRow } from '../../../shared/domain/sync-row';
+import type { z } from 'zod';
 import { importCustomers } from '../../../server/customers/import';
 import { backends, customer, pullAll, pushOk, signIn, startTestServer, type TestServer } from './sync-harness';
 
@@ -12,6 +13,8 @@ import { backends, customer, pullAll, pushOk, signIn, startTestServer, type Test
  * refund; the agent's pull brings it. An approval schedules none, and a replayed denial (the same
  * outbox id, or the same step re-queued under a new one) no second. Making it records the outcome.
  */
+
+type Callback = z.output<typeof CallbackInteraction>;
 
 const DAYS = 3;
 const DAY_MS = 86_400_000;
@@ -43,8 +46,8 @@ function decide(escalationId: string, decision: 'approve' | 'deny', reason = '')
   };
 }
 
-function followUpsOf(rows: SyncRow[], escalationId: string): CallbackInteraction[] {
-  const latest = new Map<string, CallbackInteraction>();
+function followUpsOf(rows: SyncRow[], escalationId: string): Callback[] {
+  const latest = new Map<string, Callback>();
   for (const row of rows) {
     if (row.entity !== 'interaction' || row.data.deleted !== false || row.data.kind !== 'callback') continue;
     const callback = CallbackInteraction.parse(row.data);
