@@ -168,7 +168,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       db: openDatabase,
       live: opts.live,
       presence: opts.presence,
-      push: { escalations: { managerLimit: options.managerApprovalLimit }, surveyTtlDays: surveys.ttlDays },
+      push: { escalations: { managerLimit: options.managerApprovalLimit, followUpDays: options.followUpDays }, surveyTtlDays: surveys.ttlDays },
       afterPush: () => dispatcher?.poke(),
     });
 

@@ -1,4 +1,5 @@
 import type { SurveyConfig } from './surveys/survey-config';
+import { DEFAULT_FOLLOW_UP_DAYS } from '../shared/domain/follow-up';
 import { DEFAULT_WRAP_UP_RULES, WrapUpRules } from '../shared/domain/wrap-up';
 import { DEFAULT_MANAGER_APPROVAL_LIMIT, parseManagerApprovalLimit, type ManagerApprovalLimit } from '../shared/domain/escalation-routing';
 import { homedir } from 'node:os';
@@ -49,6 +50,8 @@ export interface ServerOptions {
   wrapUpRules?: WrapUpRules;
   /** The most a manager may approve on an escalation; DEFAULT_MANAGER_APPROVAL_LIMIT when absent. */
   managerApprovalLimit?: ManagerApprovalLimit;
+  /** Days after a denied escalation the raising agent's follow-up is due; DEFAULT_FOLLOW_UP_DAYS when absent. */
+  followUpDays?: number;
   /** The floor's returns policy pack from resources/policies, seeded when none is stored. Default 'ph'. */
   policyPack?: PolicyPackCode;
   /** Whether an agent sees that a supervisor is listening to the call (whisper and barge always show). Default true. */
@@ -69,6 +72,7 @@ export interface ResolvedOptions {
   logStream: { write(line: string): void } | undefined;
   wrapUpRules: WrapUpRules;
   managerApprovalLimit: ManagerApprovalLimit;
+  followUpDays: number;
   policyPack: PolicyPackCode;
   showListening: boolean;
   pbxMonitoring: PbxMonitoring | null;
@@ -102,6 +106,7 @@ export function resolveServerOptions(opts: ServerOptions): ResolvedOptions {
     // A recovery pause length left out means the default, so every console hears the same one.
     wrapUpRules: WrapUpRules.parse({ recoveryPauseSeconds: DEFAULT_WRAP_UP_RULES.recoveryPauseSeconds, ...(opts.wrapUpRules ?? DEFAULT_WRAP_UP_RULES) }),
     managerApprovalLimit: opts.managerApprovalLimit ?? DEFAULT_MANAGER_APPROVAL_LIMIT,
+    followUpDays: opts.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS,
     policyPack: PolicyPackCode.parse(opts.policyPack ?? 'ph'),
     showListening: opts.showListening ?? true,
     pbxMonitoring: opts.pbxMonitoring ?? null,
@@ -142,6 +147,8 @@ export const ServerEnv = z.object({
   KALMA_RECOVERY_PAUSE_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().pipe(WrapUpRules.shape.recoveryPauseSeconds.unwrap()).optional()),
   /** Escalations: the most a manager may approve, e.g. "PHP 10000, BRL 1000, USD 200", "5000" or "none". */
   KALMA_MANAGER_APPROVAL_LIMIT: z.preprocess(emptyAsUnset, z.string().max(500).transform(readManagerLimit).optional()),
+  /** Retention: days after a denied escalation the raising agent's follow-up is due (default 2; fractions allowed). */
+  KALMA_FOLLOW_UP_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().min(0).max(365).optional()),
   /** The returns policy pack seeded on an empty server: ph, br or us. */
   KALMA_POLICY_PACK: z.preprocess(emptyAsUnset, PolicyPackCode.optional()),
   /** "false" hides from agents that a supervisor is listening (some floors' works councils want it shown). Default true. */
@@ -176,6 +183,7 @@ export function optionsFromEnv(env: ServerEnv, platform: NodeJS.Platform, proces
       recoveryPauseSeconds: env.KALMA_RECOVERY_PAUSE_SECONDS ?? DEFAULT_WRAP_UP_RULES.recoveryPauseSeconds,
     },
     managerApprovalLimit: env.KALMA_MANAGER_APPROVAL_LIMIT,
+    followUpDays: env.KALMA_FOLLOW_UP_DAYS,
     policyPack: env.KALMA_POLICY_PACK,
     pbxMonitoring: parsePbxMonitoring(env.KALMA_PBX_MONITOR_CODES, env.KALMA_PBX_MONITOR_SWITCH),
     showListening: env.KALMA_SHOW_LISTENING === undefined ? undefined : env.KALMA_SHOW_LISTENING === '1' || env.KALMA_SHOW_LISTENING === 'true',

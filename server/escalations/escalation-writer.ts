@@ -8,9 +8,11 @@ import {
   type ManagerApprovalLimit,
 } from '../../shared/domain/escalation-routing';
 import type { EscalationStep } from '../../shared/domain/escalation-packet';
+import { DEFAULT_FOLLOW_UP_DAYS } from '../../shared/domain/follow-up';
 import { EscalationInteraction, type Author } from '../../shared/domain/interaction';
 import type { User } from '../../shared/domain/user';
 import { createAgentInteraction } from '../customers/interaction-writer';
+import { scheduleFollowUp } from './follow-up-writer';
 import { Rejection } from '../customers/rejection';
 import type { Queryable } from '../db/db';
 
@@ -25,6 +27,8 @@ import type { Queryable } from '../db/db';
 export interface EscalationSettings {
   /** KALMA_MANAGER_APPROVAL_LIMIT: more than this goes to a director. */
   managerLimit: ManagerApprovalLimit;
+  /** KALMA_FOLLOW_UP_DAYS: how long after a denial the raising agent's follow-up is due; 2 when absent. */
+  followUpDays?: number;
 }
 
 const authorOf = (user: User): Author => ({ id: user.id, name: user.displayName });
@@ -77,6 +81,26 @@ export async function decideEscalation(q: Queryable, user: User, mutationId: str
     [decide.escalationId, result.state.level, result.state.status, JSON.stringify(result.state.trail)],
   );
   await audit(q, decide.escalationId, mutationId, user, result.step);
+  // A denial is a big problem for the customer: the agent who raised it calls them back. Only when
+  // the decision changed the row, so a replayed denial schedules nothing more.
+  if (result.step.action === 'deny') {
+    const raised = await q.query<{ customer_id: string; author_id: string | null; author_name: string | null; order_id: string | null }>(
+      'SELECT customer_id, author_id, author_name, order_id FROM interactions WHERE id = $1',
+      [decide.escalationId],
+    );
+    const escalation = raised.rows[0];
+    if (escalation) {
+      await scheduleFollowUp(q, {
+        escalationId: decide.escalationId,
+        customerId: escalation.customer_id,
+        orderId: escalation.order_id,
+        agent: escalation.author_id && escalation.author_name ? { id: escalation.author_id, name: escalation.author_name } : null,
+        step: result.step,
+        ask: details.data.packet?.request ?? null,
+        days: settings.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS,
+      });
+    }
+  }
 }
 
 async function audit(q: Queryable, escalationId: string, mutationId: string, user: User, step: EscalationStep): Promise<void> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FollowUpOutcome } from './follow-up';
 import { CallbackInteraction } from './interaction';
 import { EntityId, Instant } from './row-version';
 
@@ -13,8 +14,13 @@ export type CallbackDue = z.output<typeof CallbackDue>;
 export const CallbackOutcome = z.enum(['done', 'cancelled']);
 export type CallbackOutcome = z.infer<typeof CallbackOutcome>;
 
-/** The outbox's `callback.status`: the callback, its new status, and when the agent set it. */
+/**
+ * The outbox's `callback.status`: the callback, its new status, and when the agent set it; with how
+ * the call went when the agent said so (a follow-up made). Sent only when there is one, so a server
+ * that predates it still takes the change.
+ */
 export const CallbackStatusChange = z
-  .object({ interactionId: EntityId, status: CallbackOutcome, at: Instant })
-  .strict();
+  .object({ interactionId: EntityId, status: CallbackOutcome, at: Instant, outcome: FollowUpOutcome.optional() })
+  .strict()
+  .refine((c) => c.outcome === undefined || c.status === 'done', { message: 'only a callback made has an outcome', path: ['outcome'] });
 export type CallbackStatusChange = z.output<typeof CallbackStatusChange>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CallGuidanceLog } from '../guidance/call-log';
 import { EscalationPacket, EscalationStep, MAX_ESCALATION_STEPS } from './escalation-packet';
+import { FollowUpOrigin, FollowUpOutcome } from './follow-up';
 import { EntityId, Instant, RowVersion, Tombstone } from './row-version';
 
 /**
@@ -137,6 +138,10 @@ export const CallbackInteraction = z.object({
   /** The number to call back, as E.164 when known. */
   phone: z.string().trim().max(64).nullable().default(null),
   status: z.enum(['scheduled', 'done', 'missed', 'cancelled']).default('scheduled'),
+  /** Scheduled by the server as a retention follow-up (follow-up.ts); absent on callbacks an agent scheduled. */
+  followUp: FollowUpOrigin.optional(),
+  /** How it went, recorded when it was made; absent on callbacks settled without one. */
+  outcome: FollowUpOutcome.optional(),
 });
 export const SurveyInteraction = z.object({
   ...envelope,

@@ -42,7 +42,8 @@ export const AgentInteraction = z.discriminatedUnion('kind', [
   ExchangeRequest.omit({ statusHistory: true }).strict(),
   // An escalation's packet and trail come only through `escalation.raise` and `escalation.decide`.
   EscalationInteraction.omit({ packet: true, trail: true }).strict(),
-  CallbackInteraction.strict(),
+  // A follow-up's origin is written only by the server; its outcome comes only through `callback.status`.
+  CallbackInteraction.omit({ followUp: true, outcome: true }).strict(),
 ]);
 export type AgentInteraction = z.output<typeof AgentInteraction>;
 

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ContractFailure } from '../../../shared/contract/core';
 import { CallbackDue, CallbackOutcome, CallbackStatusChange } from '../../../shared/domain/callback';
+import { FollowUpOutcome } from '../../../shared/domain/follow-up';
 import { EntityId } from '../../../shared/domain/row-version';
 import { parseInput } from './cache-errors';
 import { toView, type InteractionRowData } from './customer-reader';
@@ -43,20 +44,26 @@ export class CallbackBook {
       .map((row) => CallbackDue.parse({ customerName: row.customer_name, callback: toView(row) }));
   }
 
-  /** Marks a callback made or cancelled; returns the customer it belongs to. */
-  settle(interactionId: string, status: CallbackOutcome): string {
-    const change = CallbackStatusChange.parse({
-      interactionId: parseInput(EntityId, interactionId, 'callback id'),
-      status: parseInput(CallbackOutcome, status, 'callback status'),
-      at: this.now().toISOString(),
-    });
+  /** Marks a callback made (with how it went, for a follow-up) or cancelled; returns the customer it belongs to. */
+  settle(interactionId: string, status: CallbackOutcome, outcome?: FollowUpOutcome): string {
+    const change = parseInput(
+      CallbackStatusChange,
+      {
+        interactionId: parseInput(EntityId, interactionId, 'callback id'),
+        status: parseInput(CallbackOutcome, status, 'callback status'),
+        at: this.now().toISOString(),
+        ...(outcome === undefined ? {} : { outcome: parseInput(FollowUpOutcome, outcome, 'follow-up outcome') }),
+      },
+      'callback status change',
+    );
     return this.db
       .transaction(() => {
         const row = this.byId.get(change.interactionId);
         if (!row || row.kind !== 'callback') throw new ContractFailure('NOT_FOUND', 'This callback is not on this computer.');
         const details = JSON.parse(row.details) as { status?: string };
         if (details.status !== 'scheduled') throw new ContractFailure('CONFLICT', `This callback is already ${details.status ?? 'settled'}.`);
-        this.update.run(JSON.stringify({ ...details, status: change.status }), change.interactionId);
+        const settled = change.outcome ? { ...details, status: change.status, outcome: change.outcome } : { ...details, status: change.status };
+        this.update.run(JSON.stringify(settled), change.interactionId);
         this.outbox.enqueue(this.newId(), { kind: 'callback.status', payload: change });
         return row.customer_id;
       })

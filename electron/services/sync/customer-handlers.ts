@@ -50,9 +50,9 @@ export function registerCustomerHandlers(registry: HandlerRegistry, data: Custom
       const { cache, user } = data.require();
       return cache.callbacks.mine(user.id);
     })
-    .handle('callbacks.settle', ({ id, status }) => {
+    .handle('callbacks.settle', ({ id, status, outcome }) => {
       const { cache, sync } = data.require();
-      const customerId = cache.callbacks.settle(id, status);
+      const customerId = cache.callbacks.settle(id, status, outcome);
       sync.afterLocalWrite();
       data.announceChanged([customerId]);
       return null;

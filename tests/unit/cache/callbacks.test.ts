@@ -54,4 +54,24 @@ describe('the agent’s callbacks', () => {
     expect(() => cache.callbacks.settle('cb1', 'maybe' as 'done')).toThrow(/callback status/);
     expect(cache.outboxCounts().pending).toBe(1);
   });
+
+  it('keeps the outcome of a follow-up made, on the row and in the queued change', () => {
+    const cache = openTestCache(tempFile(), { now: () => new Date('2025-03-04T01:05:00.000Z') });
+    const followUp = { reason: 'denied-refund', escalationId: 'e1', ask: 'Full refund', decisionReason: 'Outside the window' };
+    cache.applyBatch([customer('c1', 'Maria Santos'), callback('fu1', 'c1', '2025-03-04T01:00:00.000Z', { followUp })], 'k1');
+    expect(cache.callbacks.mine('u1')[0]?.callback.followUp).toEqual(followUp);
+    cache.callbacks.settle('fu1', 'done', { result: 'accepted-alternative', note: 'Took a voucher' });
+    expect(cache.pendingOutbox().map((e) => e.payload)).toEqual([
+      { interactionId: 'fu1', status: 'done', at: '2025-03-04T01:05:00.000Z', outcome: { result: 'accepted-alternative', note: 'Took a voucher' } },
+    ]);
+    expect(cache.history('c1')[0]).toMatchObject({ kind: 'callback', status: 'done', followUp, outcome: { result: 'accepted-alternative', note: 'Took a voucher' } });
+  });
+
+  it('refuses an outcome on a cancellation, or one it does not know', () => {
+    const cache = openTestCache(tempFile());
+    cache.applyBatch([customer('c1', 'Maria Santos'), callback('cb1', 'c1', '2025-03-02T01:00:00.000Z')], 'k1');
+    expect(() => cache.callbacks.settle('cb1', 'cancelled', { result: 'resolved', note: '' })).toThrow(/only a callback made has an outcome/);
+    expect(() => cache.callbacks.settle('cb1', 'done', { result: 'maybe' as 'resolved', note: '' })).toThrow(/follow-up outcome/);
+    expect(cache.outboxCounts().pending).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallbackDue } from '../../../../shared/domain/callback';
+import { FOLLOW_UP_RESULTS, type FollowUpResult } from '../../../../shared/domain/follow-up';
 import { errorKey } from '../../i18n/error-key';
 import { useLocaleFormat } from '../../i18n/use-locale-format';
 import { timingOf, type Timing } from './callback-timing';
@@ -93,6 +94,9 @@ function CallbackItem({ item, timing, when }: { item: CallbackDue; timing: Timin
   const settle = useCallbacksStore((s) => s.settle);
   const selected = useCallbacksStore((s) => s.selectedId === item.callback.id);
   const ref = useRef<HTMLLIElement>(null);
+  // A follow-up is made with an outcome: "Done" opens the outcome form instead of settling it.
+  const [recording, setRecording] = useState(false);
+  const followUp = item.callback.followUp;
   // Arrived from its notification: the agent's eyes and keyboard land on this callback.
   useEffect(() => {
     if (!selected) return;
@@ -107,6 +111,7 @@ function CallbackItem({ item, timing, when }: { item: CallbackDue; timing: Timin
       data-testid="callback"
       data-timing={timing}
       data-id={item.callback.id}
+      data-follow-up={followUp?.reason}
       data-selected={selected}
       aria-current={selected ? 'true' : undefined}
     >
@@ -116,20 +121,74 @@ function CallbackItem({ item, timing, when }: { item: CallbackDue; timing: Timin
           {t(`callbacks.${timing}`)} · {when}
         </span>
       </div>
+      {followUp && (
+        <div className="callback-follow-up" data-testid="callback-follow-up">
+          <strong>{t(`callbacks.followUp.${followUp.reason}`)}</strong>
+          {followUp.ask !== '' && <p className="callback-text">{t('callbacks.followUpAsk', { ask: followUp.ask })}</p>}
+          {followUp.decisionReason !== '' && <p className="callback-text">{t('callbacks.followUpDenied', { reason: followUp.decisionReason })}</p>}
+        </div>
+      )}
       {item.callback.text !== '' && <p className="callback-text">{item.callback.text}</p>}
-      <div className="callback-actions">
-        {item.callback.phone && (
-          <button type="button" className="button button-primary button-small" data-testid="callback-call" onClick={() => callBack(item)}>
-            {t('callbacks.call', { number: item.callback.phone })}
+      {recording ? (
+        <OutcomeForm onSave={(result, note) => void settle(item.callback.id, 'done', { result, note })} onBack={() => setRecording(false)} />
+      ) : (
+        <div className="callback-actions">
+          {item.callback.phone && (
+            <button type="button" className="button button-primary button-small" data-testid="callback-call" onClick={() => callBack(item)}>
+              {t('callbacks.call', { number: item.callback.phone })}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            data-testid="callback-done"
+            onClick={() => (followUp ? setRecording(true) : void settle(item.callback.id, 'done'))}
+          >
+            {t('callbacks.done')}
           </button>
-        )}
-        <button type="button" className="button button-secondary button-small" data-testid="callback-done" onClick={() => void settle(item.callback.id, 'done')}>
-          {t('callbacks.done')}
+          <button type="button" className="button button-quiet button-small" data-testid="callback-cancel" onClick={() => void settle(item.callback.id, 'cancelled')}>
+            {t('callbacks.cancel')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** How the follow-up call went: one of a few results, and a note; saved as the callback is made. */
+function OutcomeForm({ onSave, onBack }: { onSave(result: FollowUpResult, note: string): void; onBack(): void }) {
+  const { t } = useTranslation();
+  const [result, setResult] = useState<FollowUpResult | null>(null);
+  const [note, setNote] = useState('');
+  const noteId = useId();
+  return (
+    <form
+      className="callback-outcome"
+      data-testid="callback-outcome"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (result) onSave(result, note.trim());
+      }}
+    >
+      <fieldset>
+        <legend>{t('callbacks.outcome.title')}</legend>
+        {FOLLOW_UP_RESULTS.map((value) => (
+          <label key={value} className="callback-outcome-choice">
+            <input type="radio" name="follow-up-result" value={value} checked={result === value} onChange={() => setResult(value)} />{' '}
+            {t(`callbacks.outcome.results.${value}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={noteId}>{t('callbacks.outcome.note')}</label>
+      <textarea id={noteId} className="field" rows={2} maxLength={1_000} value={note} onChange={(event) => setNote(event.target.value)} />
+      <div className="callback-actions">
+        <button type="submit" className="button button-primary button-small" data-testid="callback-outcome-save" disabled={result === null}>
+          {t('callbacks.outcome.save')}
         </button>
-        <button type="button" className="button button-quiet button-small" data-testid="callback-cancel" onClick={() => void settle(item.callback.id, 'cancelled')}>
-          {t('callbacks.cancel')}
+        <button type="button" className="button button-quiet button-small" onClick={onBack}>
+          {t('callbacks.outcome.back')}
         </button>
       </div>
-    </li>
+    </form>
   );
 }

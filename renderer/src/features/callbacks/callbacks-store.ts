@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ErrorCode } from '../../../../shared/contract';
 import type { CallbackDue, CallbackOutcome } from '../../../../shared/domain/callback';
+import type { FollowUpOutcome } from '../../../../shared/domain/follow-up';
 import { callHost } from '../../host-call';
 import { host } from '../../host/client';
 import { i18n } from '../../i18n/i18n';
@@ -31,7 +32,8 @@ export interface CallbacksState {
   refresh(): Promise<void>;
   /** Opens the customer's card and dials the number the callback was scheduled for. */
   callBack(item: CallbackDue): void;
-  settle(id: string, status: CallbackOutcome): Promise<void>;
+  /** `outcome`: how a follow-up went, with `done`. */
+  settle(id: string, status: CallbackOutcome, outcome?: FollowUpOutcome): Promise<void>;
   /** The "Notify me" switch; asks for the permission when turned on (call it from the click). */
   setNotify(enabled: boolean): Promise<void>;
   /** Highlights a callback and opens its customer's card. */
@@ -129,8 +131,8 @@ export const useCallbacksStore = create<CallbacksState>()((set, get) => {
       if (item.callback.phone) usePhoneStore.getState().dial(item.callback.phone);
     },
 
-    async settle(id, status) {
-      const result = await callHost('callbacks.settle', { id, status });
+    async settle(id, status, outcome) {
+      const result = await callHost('callbacks.settle', outcome === undefined ? { id, status } : { id, status, outcome });
       if (!result.ok) {
         set({ error: result.error.code });
         return;

@@ -99,6 +99,17 @@ function TimelineItem({ item }: { item: InteractionView }) {
           {t('customers.history.callbackDue', { time: format.dateTime(item.dueAt) })}
         </p>
       )}
+      {item.kind === 'callback' && item.followUp && (
+        <p className="timeline-detail" data-testid="timeline-follow-up" data-reason={item.followUp.reason}>
+          {t(`callbacks.followUp.${item.followUp.reason}`)}
+        </p>
+      )}
+      {item.kind === 'callback' && item.outcome && (
+        <p className="timeline-detail" data-testid="timeline-follow-up-outcome" data-result={item.outcome.result}>
+          {t('customers.history.followUpOutcome', { result: t(`callbacks.outcome.results.${item.outcome.result}`) })}
+          {item.outcome.note !== '' && ` · ${item.outcome.note}`}
+        </p>
+      )}
       {item.kind === 'survey' && (
         <p className="timeline-detail" data-testid="timeline-survey" data-csat={item.csat ?? ''} data-nps={item.nps ?? ''}>
           {t('customers.history.surveyScores', { csat: item.csat ?? '—', nps: item.nps ?? '—' })}

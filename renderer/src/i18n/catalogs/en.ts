@@ -344,6 +344,7 @@ export const en = {
       inbound: 'Incoming, {{duration}}',
       outbound: 'Outgoing, {{duration}}',
       callbackDue: 'Call back {{time}}',
+      followUpOutcome: 'Follow-up outcome: {{result}}',
       surveyScores: 'Satisfaction {{csat}} of 5 · would recommend {{nps}} of 10',
       kinds: {
         call: 'Call',
@@ -532,6 +533,24 @@ export const en = {
     call: 'Call {{number}}',
     done: 'Done',
     cancel: 'Cancel callback',
+    followUp: {
+      'denied-refund': 'Follow-up after a denied refund',
+      'denied-escalation': 'Follow-up after a denied escalation',
+    },
+    followUpAsk: 'Asked for: {{ask}}',
+    followUpDenied: 'Denied: {{reason}}',
+    outcome: {
+      title: 'How did the follow-up go?',
+      note: 'Note (optional)',
+      save: 'Save outcome',
+      back: 'Back',
+      results: {
+        resolved: 'Resolved',
+        'accepted-alternative': 'Accepted an alternative',
+        'still-unhappy': 'Still unhappy',
+        'no-answer': 'No answer',
+      },
+    },
   },
   escalations: {
     open: 'Escalate',

@@ -344,6 +344,7 @@ export const fil: Catalog = {
       inbound: 'Papasok, {{duration}}',
       outbound: 'Palabas, {{duration}}',
       callbackDue: 'Tawagan ulit sa {{time}}',
+      followUpOutcome: 'Resulta ng follow-up: {{result}}',
       surveyScores: 'Satisfaction {{csat}} sa 5 · irerekomenda {{nps}} sa 10',
       kinds: {
         call: 'Call',
@@ -532,6 +533,24 @@ export const fil: Catalog = {
     call: 'Tawagan ang {{number}}',
     done: 'Tapos na',
     cancel: 'I-cancel ang callback',
+    followUp: {
+      'denied-refund': 'Follow-up matapos ang tinanggihang refund',
+      'denied-escalation': 'Follow-up matapos ang tinanggihang escalation',
+    },
+    followUpAsk: 'Hiniling: {{ask}}',
+    followUpDenied: 'Tinanggihan: {{reason}}',
+    outcome: {
+      title: 'Kumusta ang follow-up?',
+      note: 'Tala (opsyonal)',
+      save: 'I-save ang resulta',
+      back: 'Bumalik',
+      results: {
+        resolved: 'Naayos na',
+        'accepted-alternative': 'Tinanggap ang ibang alok',
+        'still-unhappy': 'Hindi pa rin masaya',
+        'no-answer': 'Walang sumagot',
+      },
+    },
   },
   escalations: {
     open: 'I-escalate',

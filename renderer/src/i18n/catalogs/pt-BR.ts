@@ -343,6 +343,7 @@ export const ptBR: Catalog = {
       inbound: 'Recebida, {{duration}}',
       outbound: 'Realizada, {{duration}}',
       callbackDue: 'Retornar {{time}}',
+      followUpOutcome: 'Resultado do acompanhamento: {{result}}',
       surveyScores: 'Satisfação {{csat}} de 5 · recomendaria {{nps}} de 10',
       kinds: {
         call: 'Ligação',
@@ -531,6 +532,24 @@ export const ptBR: Catalog = {
     call: 'Ligar para {{number}}',
     done: 'Feito',
     cancel: 'Cancelar retorno',
+    followUp: {
+      'denied-refund': 'Acompanhamento após reembolso negado',
+      'denied-escalation': 'Acompanhamento após escalonamento negado',
+    },
+    followUpAsk: 'Pediu: {{ask}}',
+    followUpDenied: 'Negado: {{reason}}',
+    outcome: {
+      title: 'Como foi o acompanhamento?',
+      note: 'Observação (opcional)',
+      save: 'Salvar resultado',
+      back: 'Voltar',
+      results: {
+        resolved: 'Resolvido',
+        'accepted-alternative': 'Aceitou uma alternativa',
+        'still-unhappy': 'Continua insatisfeito',
+        'no-answer': 'Não atendeu',
+      },
+    },
   },
   escalations: {
     open: 'Escalar',
