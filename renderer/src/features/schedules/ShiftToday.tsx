@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextPause } from '../../../../shared/schedules/shift-time';
+import { useLocaleFormat } from '../../i18n/use-locale-format';
 import { useSchedulesStore } from './schedules-store';
 import './schedules.css';
 
@@ -16,6 +17,7 @@ const REFRESH_MS = 15 * MINUTE;
  */
 export function ShiftToday({ now: fixedNow }: { now?: number } = {}) {
   const { t } = useTranslation();
+  const format = useLocaleFormat();
   const myShift = useSchedulesStore((s) => s.myShift);
   const [clock, setClock] = useState(() => Date.now());
   const now = fixedNow ?? clock;
@@ -31,7 +33,8 @@ export function ShiftToday({ now: fixedNow }: { now?: number } = {}) {
   }, []);
 
   if (!myShift?.shift || !myShift.start || !myShift.end) return null;
-  const time = (iso: string) => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: myShift.timeZone }).format(Date.parse(iso));
+  // In the team's zone: the shift is what the schedule says, wherever this computer's clock is set.
+  const time = (iso: string) => format.time(Date.parse(iso), { timeStyle: 'short', timeZone: myShift.timeZone });
   const next = nextPause(
     { date: myShift.date, timeZone: myShift.timeZone, start: Date.parse(myShift.start), end: Date.parse(myShift.end), pauses: myShift.pauses.map((p) => ({ kind: p.kind, start: Date.parse(p.start), end: Date.parse(p.end) })) },
     now,
