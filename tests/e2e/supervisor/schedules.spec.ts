@@ -1,7 +1,6 @@
 import { DEMO_ACCOUNTS } from '../../../shared/domain/demo-accounts';
-import { WEEKDAYS } from '../../../shared/schedules/shift';
+import { WEEKDAYS, weekdayOf } from '../../../shared/schedules/shift';
 import { localDateAt } from '../../../shared/schedules/shift-time';
-import { weekdayOf } from '../../../shared/schedules/shift';
 import { openConsoleAs, type SignedInConsole } from '../customers/customer-stack';
 import { expect, test } from '../support/fixtures';
 
