@@ -17,6 +17,7 @@ import { registerGuidanceRoutes } from './guidance/routes';
 import { registerPolicyAdminRoutes } from './guidance/policy-admin-routes';
 import { seedGuidanceOnStart } from './guidance/seed';
 import { registerMonitoringRoutes } from './monitoring/routes';
+import { registerScheduleRoutes } from './schedules/routes';
 import { registerRolePlayRoutes } from './roleplay/routes';
 import { seedRolePlayOnStart } from './roleplay/seed';
 import { findLiveCall } from './presence/presence-store';
@@ -155,6 +156,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       },
     });
     await registerRolePlayRoutes(app, { db: openDatabase, settings: { sipDomain: sip?.domain ?? null } });
+    registerScheduleRoutes(app, { db: openDatabase });
     registerWallboardRoutes(app, { db: openDatabase, staleMs: opts.presence?.staleMs });
     registerSurveyRoutes(app, { db: openDatabase, publicUrl });
     if (surveys.webhookUrl) {

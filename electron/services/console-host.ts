@@ -25,6 +25,7 @@ import { MonitoringKeys } from './monitoring/monitoring-keys';
 import { LocalRecordings } from './roleplay/recordings';
 import { roleplayClient } from './roleplay/roleplay-client';
 import { registerRolePlayHandlers } from './roleplay/roleplay-handlers';
+import { registerScheduleHandlers } from './schedules/schedule-handlers';
 import { PresenceReporter } from './presence/presence-reporter';
 import { WallboardFeed } from './wallboard/wallboard-feed';
 import type { AgentStateChange } from '../../shared/domain/agent-state';
@@ -243,6 +244,7 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     audit: (limit) => session.withToken((token) => client.monitoringAudit(token, limit)),
     requestTakeOver: (grantId) => session.withToken((token) => client.monitoringTakeOver(token, grantId)),
   });
+  registerScheduleHandlers(registry, client, (fn) => session.withToken(fn));
   registerRolePlayHandlers(registry, {
     api: roleplayClient(client, (fn) => session.withToken(fn)),
     session,

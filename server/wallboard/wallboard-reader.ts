@@ -4,6 +4,7 @@ import type { User } from '../../shared/domain/user';
 import { teamFigures } from '../../shared/wallboard/figures';
 import type { Queryable } from '../db/db';
 import { readPresence } from '../presence/presence-store';
+import { NO_ATTENDANCE, readAttendance } from '../schedules/attendance';
 import { agentStatus } from './agent-status';
 
 /**
@@ -67,17 +68,20 @@ export async function readWallboard(q: Queryable, user: User, staleMs?: number):
     ),
     q.query<{ now: Date }>(`SELECT now() AS now`),
   ]);
+  const serverNow = now.rows[0]?.now ?? new Date();
+  const attendance = await readAttendance(q, ids, serverNow.getTime());
   const presenceOf = new Map(presence.map((row) => [row.agentId, row]));
   const loggedOf = new Map(logged.rows.map((row) => [row.agent_id, { state: row.state, at: row.at.toISOString() }]));
   return {
     teams,
     allTeams,
-    serverTime: (now.rows[0]?.now ?? new Date()).toISOString(),
+    serverTime: serverNow.toISOString(),
     agents: agents.map((agent) => ({
       ...agent,
       ...agentStatus(presenceOf.get(agent.id), loggedOf.get(agent.id)),
       openEscalations: escalations.get(agent.id) ?? 0,
       callbacksDue: callbacks.get(agent.id) ?? 0,
+      adherence: attendance.get(agent.id) ?? NO_ATTENDANCE,
     })),
   };
 }

@@ -38,6 +38,14 @@ export const WallboardAgent = z.object({
   openEscalations: z.number().int().min(0),
   /** Callbacks this agent owes that are due now or overdue. */
   callbacksDue: z.number().int().min(0),
+  /**
+   * Against today's schedule (shared/schedules/): percent of the scheduled time so far in
+   * adherence, whether the agent is in adherence now (null outside their shift), and minutes late
+   * (0 on time; null before the shift or with no shift). Absent from servers before schedules.
+   */
+  adherence: z
+    .object({ percent: z.number().min(0).max(100).nullable(), inAdherence: z.boolean().nullable(), lateMinutes: z.number().int().min(0).nullable() })
+    .optional(),
 });
 export type WallboardAgent = z.output<typeof WallboardAgent>;
 

@@ -10,6 +10,7 @@ import { caseCalls } from './cases';
 import { escalationCalls } from './escalations';
 import { monitoringCalls } from './monitoring';
 import { roleplayCalls } from './roleplay';
+import { scheduleCalls } from './schedules';
 import { networkCalls, networkEvents } from './network';
 import { guidanceCalls, guidanceEvents } from './guidance';
 import { policyAdminCalls } from './policy-admin';
@@ -28,6 +29,7 @@ export * from './cases';
 export * from './escalations';
 export * from './monitoring';
 export * from './roleplay';
+export * from './schedules';
 export * from './sync';
 export * from './phone';
 export * from './agent';
@@ -50,6 +52,7 @@ export const calls = {
   ...escalationCalls,
   ...monitoringCalls,
   ...roleplayCalls,
+  ...scheduleCalls,
   ...syncCalls,
   ...agentCalls,
   ...wrapUpCalls,

@@ -23,6 +23,7 @@ export function AgentRow({ agent, callActions }: { agent: WallboardAgent; callAc
         {agent.status === 'unreachable' && agent.lastState && (
           <span className="muted"> {t('wallboard.lastKnown', { state: t(`agentState.states.${agent.lastState}`) })}</span>
         )}
+        <Attendance adherence={agent.adherence} />
       </td>
       <td>{agent.since && <ElapsedTimer from={Date.parse(agent.since)} testId="wallboard-since" />}</td>
       <td>
@@ -67,5 +68,23 @@ function CallItem({ agent, call, callActions }: { agent: WallboardAgent; call: L
       </button>
       {open && <CallContext call={call} />}
     </li>
+  );
+}
+
+/** Against today's schedule: adherence so far (flagged when out of it now) and minutes late. */
+function Attendance({ adherence }: { adherence: WallboardAgent['adherence'] }) {
+  const { t } = useTranslation();
+  if (!adherence || (adherence.percent === null && !adherence.lateMinutes)) return null;
+  return (
+    <p className="wallboard-attendance" data-testid="wallboard-attendance" data-in-adherence={String(adherence.inAdherence)}>
+      {adherence.percent !== null && <span data-testid="wallboard-adherence">{t('schedules.wallboard.adherence', { percent: adherence.percent })}</span>}
+      {adherence.inAdherence === false && <span className="wallboard-out-of-adherence"> · {t('schedules.wallboard.outOfAdherence')}</span>}
+      {adherence.lateMinutes !== null && adherence.lateMinutes > 0 && (
+        <span className="wallboard-late" data-testid="wallboard-late">
+          {' '}
+          · {t('schedules.wallboard.late', { minutes: adherence.lateMinutes })}
+        </span>
+      )}
+    </p>
   );
 }

@@ -21,6 +21,7 @@ import { OfflineBanner } from '../sync/OfflineBanner';
 import { SyncStatusBar } from '../sync/SyncStatusBar';
 import { ThresholdsEditor } from '../team-guidance/ThresholdsEditor';
 import { WrapUpPane } from '../wrap-up/WrapUpPane';
+import { TeamWeekEditor } from '../schedules/TeamWeekEditor';
 import { TeamFiguresPane } from '../wallboard/TeamFiguresPane';
 import { Wallboard } from '../wallboard/Wallboard';
 
@@ -119,6 +120,9 @@ export function SupervisorWorkspace() {
       </PaneBoundary>
       <PaneBoundary name="team-figures">
         <TeamFiguresPane />
+      </PaneBoundary>
+      <PaneBoundary name="team-week">
+        <TeamWeekEditor />
       </PaneBoundary>
       <PaneBoundary name="thresholds">
         <ThresholdsEditor />

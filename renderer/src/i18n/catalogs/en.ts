@@ -1,5 +1,6 @@
 import { roleplaySessionEn } from './roleplay-session';
 import { monitoringEn } from './monitoring';
+import { schedulesEn } from './schedules';
 import { roleplayEditorEn } from './roleplay-editor';
 import { roleplayProgressEn } from './roleplay-progress';
 import { roleplayEn } from './roleplay';
@@ -805,6 +806,7 @@ export const en = {
     },
   },
   monitoring: monitoringEn,
+  schedules: schedulesEn,
   roleplayEditor: roleplayEditorEn,
   roleplayProgress: roleplayProgressEn,
   roleplay: { ...roleplaySessionEn, ...roleplayEn },

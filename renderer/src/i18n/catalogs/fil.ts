@@ -1,5 +1,6 @@
 import { roleplaySessionFil } from './roleplay-session';
 import { monitoringFil } from './monitoring';
+import { schedulesFil } from './schedules';
 import { roleplayEditorFil } from './roleplay-editor';
 import { roleplayProgressFil } from './roleplay-progress';
 import { roleplayFil } from './roleplay';
@@ -805,6 +806,7 @@ export const fil: Catalog = {
     },
   },
   monitoring: monitoringFil,
+  schedules: schedulesFil,
   roleplayEditor: roleplayEditorFil,
   roleplayProgress: roleplayProgressFil,
   roleplay: { ...roleplaySessionFil, ...roleplayFil },

@@ -1,5 +1,6 @@
 import { roleplaySessionPtBR } from './roleplay-session';
 import { monitoringPtBR } from './monitoring';
+import { schedulesPtBR } from './schedules';
 import { roleplayEditorPtBR } from './roleplay-editor';
 import { roleplayProgressPtBR } from './roleplay-progress';
 import { roleplayPtBR } from './roleplay';
@@ -804,6 +805,7 @@ export const ptBR: Catalog = {
     },
   },
   monitoring: monitoringPtBR,
+  schedules: schedulesPtBR,
   roleplayEditor: roleplayEditorPtBR,
   roleplayProgress: roleplayProgressPtBR,
   roleplay: { ...roleplaySessionPtBR, ...roleplayPtBR },
