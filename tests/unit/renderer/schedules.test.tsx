@@ -56,7 +56,7 @@ describe("the supervisor's team week", () => {
       return success({ ...emptyWeek, updatedAt: '2026-12-02T08:00:00.000Z', schedule: { ...emptyWeek.schedule, agents: week.agents } });
     });
     const screen = await render(<TeamWeekEditor />);
-    const add = await waitFor(() => screen.querySelector<HTMLButtonElement>('button[aria-label="Add a shift for Maria Santos on Monday"]'), 'the add button');
+    const add = await waitFor(() => screen.querySelector<HTMLButtonElement>('button[aria-label="Add shift: Maria Santos, Monday"]'), 'the add button');
     expect(callsTo('schedules.teamWeek')).toEqual([{ teamId: team.id }]);
     await click(add);
     await click(byTestId(screen, 'shift-copy-all'));
@@ -78,7 +78,7 @@ describe("the supervisor's team week", () => {
     reply('schedules.teamWeek', success(emptyWeek));
     reply('schedules.saveTeamWeek', failure('FORBIDDEN', "Only the team's supervisors may read or change its schedule."));
     const screen = await render(<TeamWeekEditor />);
-    await click(await waitFor(() => screen.querySelector<HTMLButtonElement>('button[aria-label="Add a shift for Joy Cruz on Friday"]'), 'the add button'));
+    await click(await waitFor(() => screen.querySelector<HTMLButtonElement>('button[aria-label="Add shift: Joy Cruz, Friday"]'), 'the add button'));
     await click(byTestId(screen, 'team-week-save'));
     const problem = await waitFor(() => screen.querySelector('[data-testid="team-week-problem"]'), 'the problem');
     expect(problem.textContent).toContain("Only the team's supervisors");

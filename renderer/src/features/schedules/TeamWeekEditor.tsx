@@ -131,7 +131,7 @@ function ShiftCell({ agentId, name, day, shift }: { agentId: string; name: strin
     return (
       <div className="shift-cell shift-off">
         <span className="muted">{t('schedules.week.off')}</span>{' '}
-        <button type="button" className="button-quiet" onClick={() => store().setShift(agentId, day, DEFAULT_SHIFT)} aria-label={t('schedules.week.addFor', { name, day: dayName })}>
+        <button type="button" className="button-secondary button-small" onClick={() => store().setShift(agentId, day, DEFAULT_SHIFT)} aria-label={t('schedules.week.addFor', { name, day: dayName })}>
           {t('schedules.week.add')}
         </button>
       </div>
@@ -161,10 +161,10 @@ function ShiftCell({ agentId, name, day, shift }: { agentId: string; name: strin
         />
       </span>
       <span className="shift-actions">
-        <button type="button" className="button-quiet" onClick={() => store().copyToAll(agentId, day)} data-testid="shift-copy-all">
+        <button type="button" className="button-secondary button-small" onClick={() => store().copyToAll(agentId, day)} data-testid="shift-copy-all">
           {t('schedules.week.copyToAll', { day: dayName })}
         </button>
-        <button type="button" className="button-quiet" onClick={() => store().setShift(agentId, day, null)}>
+        <button type="button" className="button-secondary button-small" onClick={() => store().setShift(agentId, day, null)}>
           {t('schedules.week.makeOff')}
         </button>
       </span>
