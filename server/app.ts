@@ -18,6 +18,7 @@ import { registerPolicyAdminRoutes } from './guidance/policy-admin-routes';
 import { seedGuidanceOnStart } from './guidance/seed';
 import { registerMonitoringRoutes } from './monitoring/routes';
 import { registerScheduleRoutes } from './schedules/routes';
+import { registerQaRoutes } from './qa/routes';
 import { registerRolePlayRoutes } from './roleplay/routes';
 import { seedRolePlayOnStart } from './roleplay/seed';
 import { findLiveCall } from './presence/presence-store';
@@ -158,6 +159,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     await registerRolePlayRoutes(app, { db: openDatabase, settings: { sipDomain: sip?.domain ?? null } });
     registerScheduleRoutes(app, { db: openDatabase });
     registerWallboardRoutes(app, { db: openDatabase, staleMs: opts.presence?.staleMs });
+    registerQaRoutes(app, { db: openDatabase });
     registerSurveyRoutes(app, { db: openDatabase, publicUrl });
     if (surveys.webhookUrl) {
       const sender = new WebhookSender(surveys.webhookUrl);

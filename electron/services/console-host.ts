@@ -24,6 +24,8 @@ import { registerMonitoringHandlers } from './monitoring/monitoring-handlers';
 import { MonitoringKeys } from './monitoring/monitoring-keys';
 import { LocalRecordings } from './roleplay/recordings';
 import { roleplayClient } from './roleplay/roleplay-client';
+import { qaClient } from './qa/qa-client';
+import { registerQaHandlers } from './qa/qa-handlers';
 import { registerRolePlayHandlers } from './roleplay/roleplay-handlers';
 import { registerScheduleHandlers } from './schedules/schedule-handlers';
 import { PresenceReporter } from './presence/presence-reporter';
@@ -252,6 +254,7 @@ export function createConsoleHost(opts: ConsoleHostOptions): ConsoleHost {
     recordings: new LocalRecordings(opts.dataDir),
     log,
   });
+  registerQaHandlers(registry, qaClient(client, (fn) => session.withToken(fn)));
   registerCustomerProfileHandlers(registry, customerData);
   registerAgentStateHandlers(registry, customerData, (state) => events.emit('agent.stateChanged', state));
   registerDispositionHandlers(registry, customerData, dispositions);

@@ -9,6 +9,7 @@ import { customerCalls, customerEvents } from './customers';
 import { caseCalls } from './cases';
 import { escalationCalls } from './escalations';
 import { monitoringCalls } from './monitoring';
+import { qaCalls } from './qa';
 import { roleplayCalls } from './roleplay';
 import { scheduleCalls } from './schedules';
 import { networkCalls, networkEvents } from './network';
@@ -28,6 +29,7 @@ export * from './customers';
 export * from './cases';
 export * from './escalations';
 export * from './monitoring';
+export * from './qa';
 export * from './roleplay';
 export * from './schedules';
 export * from './sync';
@@ -52,6 +54,7 @@ export const calls = {
   ...escalationCalls,
   ...monitoringCalls,
   ...roleplayCalls,
+  ...qaCalls,
   ...scheduleCalls,
   ...syncCalls,
   ...agentCalls,

@@ -8,18 +8,21 @@ import { callClock } from './call-clock';
 /**
  * The rubric as the trainer marks it during the call: one row per criterion, a button per level.
  * The latest mark of a criterion counts (as the server scores it), and shows when it was given.
+ * QA marks a real call after the fact with the same component (no call times: `showTimes` off).
  */
 export function RubricMarking({
   scenario,
   marks,
   language,
   disabled,
+  showTimes = true,
   onMark,
 }: {
-  scenario: Scenario;
+  scenario: Pick<Scenario, 'rubric' | 'passThreshold'>;
   marks: readonly RubricMark[];
   language: Language;
   disabled: boolean;
+  showTimes?: boolean;
   onMark(criterionId: string, levelId: string): void;
 }) {
   const { t } = useTranslation();
@@ -52,7 +55,7 @@ export function RubricMarking({
                   </button>
                 ))}
               </span>
-              {scored?.scored && <span className="roleplay-marked-at">{t('roleplay.markedAt', { time: callClock(scored.atMs) })}</span>}
+              {showTimes && scored?.scored && <span className="roleplay-marked-at">{t('roleplay.markedAt', { time: callClock(scored.atMs) })}</span>}
             </li>
           );
         })}

@@ -15,6 +15,8 @@ import { RolePlayPane } from '../roleplay/RolePlayPane';
 import { RolePlayProgressPane } from '../roleplay-progress/RolePlayProgressPane';
 import { TrainingPane } from '../roleplay/TrainingPane';
 import { PracticeSection } from '../roleplay/PracticeSection';
+import { MyEvaluations } from '../qa/MyEvaluations';
+import { QualityPane } from '../qa/QualityPane';
 import { ScenarioEditor } from '../roleplay-editor/ScenarioEditor';
 import { PhoneStatusItem } from '../phone/PhoneStatusItem';
 import { OfflineBanner } from '../sync/OfflineBanner';
@@ -54,6 +56,10 @@ export function AgentWorkspace() {
           </PaneBoundary>
           <PaneBoundary name="callbacks">
             <CallbacksPane />
+          </PaneBoundary>
+          {/* Quality evaluations of the agent's real calls, folded away and hidden during a call. */}
+          <PaneBoundary name="qa-evaluations">
+            <MyEvaluations />
           </PaneBoundary>
           {/* Peer practice: an agent plays the customer for a team-mate; a trainer reviews it later. */}
           <PaneBoundary name="roleplay">
@@ -123,6 +129,9 @@ export function SupervisorWorkspace() {
       </PaneBoundary>
       <PaneBoundary name="team-week">
         <TeamWeekEditor />
+      </PaneBoundary>
+      <PaneBoundary name="quality">
+        <QualityPane />
       </PaneBoundary>
       <PaneBoundary name="thresholds">
         <ThresholdsEditor />

@@ -1,5 +1,6 @@
 import { roleplaySessionEn } from './roleplay-session';
 import { monitoringEn } from './monitoring';
+import { qaEn } from './qa';
 import { schedulesEn } from './schedules';
 import { roleplayEditorEn } from './roleplay-editor';
 import { roleplayProgressEn } from './roleplay-progress';
@@ -806,6 +807,7 @@ export const en = {
     },
   },
   monitoring: monitoringEn,
+  qa: qaEn,
   schedules: schedulesEn,
   roleplayEditor: roleplayEditorEn,
   roleplayProgress: roleplayProgressEn,

@@ -1,5 +1,6 @@
 import { roleplaySessionFil } from './roleplay-session';
 import { monitoringFil } from './monitoring';
+import { qaFil } from './qa';
 import { schedulesFil } from './schedules';
 import { roleplayEditorFil } from './roleplay-editor';
 import { roleplayProgressFil } from './roleplay-progress';
@@ -806,6 +807,7 @@ export const fil: Catalog = {
     },
   },
   monitoring: monitoringFil,
+  qa: qaFil,
   schedules: schedulesFil,
   roleplayEditor: roleplayEditorFil,
   roleplayProgress: roleplayProgressFil,

@@ -1,5 +1,6 @@
 import { roleplaySessionPtBR } from './roleplay-session';
 import { monitoringPtBR } from './monitoring';
+import { qaPtBR } from './qa';
 import { schedulesPtBR } from './schedules';
 import { roleplayEditorPtBR } from './roleplay-editor';
 import { roleplayProgressPtBR } from './roleplay-progress';
@@ -805,6 +806,7 @@ export const ptBR: Catalog = {
     },
   },
   monitoring: monitoringPtBR,
+  qa: qaPtBR,
   schedules: schedulesPtBR,
   roleplayEditor: roleplayEditorPtBR,
   roleplayProgress: roleplayProgressPtBR,
