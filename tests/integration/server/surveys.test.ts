@@ -249,8 +249,9 @@ describe.each(backends)('survey invitations posted to a webhook (%s)', (backend)
       language: 'fil',
       link: expect.stringMatching(/^https:\/\/survey\.example\.ph\/s\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/),
     });
-    const { rows } = await t.db.query<{ attempts: number; delivered: boolean }>('SELECT attempts, delivered_at IS NOT NULL AS delivered FROM survey_outbox');
-    expect(rows).toEqual([{ attempts: 2, delivered: true }]);
+    // The gateway has the post before the sender has written down that it was delivered.
+    const outbox = async () => (await t.db.query<{ attempts: number; delivered: boolean }>('SELECT attempts, delivered_at IS NOT NULL AS delivered FROM survey_outbox')).rows;
+    await expect.poll(outbox, { timeout: 10_000 }).toEqual([{ attempts: 2, delivered: true }]);
     expect(t.logs.some((line) => line.includes('survey invitation not delivered'))).toBe(true);
     const admin = await signIn(t.url, 'admin', 'admin-demo-2026');
     const reply = await request(t.url, 'GET', API_SURVEYS.outbox, { token: admin.token });
