@@ -58,6 +58,8 @@ export interface SyncClientOptions {
 export type LiveEvent = 'connected' | 'changed' | 'presence';
 
 const CHANGED_FLUSH_MS = 150;
+/** How long closing waits for a pull to stop (a worker gets 3 s to exit before it is terminated). */
+const CLOSE_WAIT_MS = 5_000;
 const MAX_CHANGED_IDS = 500;
 
 export class SyncClient {
@@ -220,8 +222,24 @@ export class SyncClient {
     clearInterval(this.poll);
     this.live.close();
     this.pusher.close();
-    await this.runner?.close();
-    await this.pulling?.catch(() => {});
+    // Closing (sign-out, quitting the app) must not wait on the network: a pull that does not stop
+    // in time is left to fail on its own, and the cache closes anyway (the server keeps its rows).
+    let runnerStopped = false;
+    let pullStopped = false;
+    const stopped = Promise.all([
+      (this.runner?.close() ?? Promise.resolve()).then(() => (runnerStopped = true)),
+      (this.pulling ?? Promise.resolve()).catch(() => {}).then(() => (pullStopped = true)),
+    ]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = await Promise.race([
+      stopped.then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), CLOSE_WAIT_MS);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
+    if (late) this.opts.log.warn({ runner: this.runner?.mode ?? null, runnerStopped, pullStopped }, 'sync did not stop in time; closing without it');
   }
 
   private async pullWhileAsked(): Promise<void> {
