@@ -12,7 +12,7 @@ export type TokenReading = { ok: true; grant: MonitoringGrant } | { ok: false; r
  * Only a signature that holds makes the payload worth reading; the payload's own claims (agent,
  * call, times, modes) are checked after this.
  */
-export function readSigned<T extends { keyId: string }>(token: string, keys: readonly SigningKey[], schema: z.ZodType<T>): Reading<T> {
+function readSigned<T extends { keyId: string }>(token: string, keys: readonly SigningKey[], schema: z.ZodType<T>): Reading<T> {
   if (!GrantToken.safeParse(token).success) return { ok: false, refusal: 'malformed' };
   const [payloadText = '', signatureText = ''] = token.split('.');
   let claimed: T;

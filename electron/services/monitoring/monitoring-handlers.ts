@@ -33,20 +33,12 @@ export function registerMonitoringHandlers(registry: HandlerRegistry, deps: Moni
     sync.afterLocalWrite();
   };
 
-  /** Reads a signed token; a key this console has not seen (a rotation) is fetched once first. */
-  const readFresh = async <R extends { ok: boolean; refusal?: GrantRefusal }>(read: (keys: ReturnType<MonitoringKeys['current']>) => R): Promise<R> => {
-    const reading = read(deps.keys.current());
-    if (reading.ok || reading.refusal !== 'unknown-key') return reading;
-    await deps.keys.refresh();
-    return read(deps.keys.current());
-  };
-
   registry
     .handle('monitoring.requestGrant', (input) => deps.requestGrant(input))
     .handle('monitoring.audit', ({ limit }) => deps.audit(limit))
     .handle('monitoring.verifyGrant', async ({ token, mode, liveCallIds }): Promise<GrantCheck> => {
       const { user } = deps.data.require();
-      const reading = await readFresh((keys) => readGrantToken(token, keys));
+      const reading = await deps.keys.readFresh((keys) => readGrantToken(token, keys));
       const refusal: GrantRefusal | null = !reading.ok
         ? reading.refusal
         : used.has(reading.grant.id)
@@ -67,7 +59,7 @@ export function registerMonitoringHandlers(registry: HandlerRegistry, deps: Moni
     .handle('monitoring.verifyTakeOver', async ({ token, grantId }): Promise<TakeOverCheck> => {
       const { user } = deps.data.require();
       const grant = used.get(grantId);
-      const reading = await readFresh((keys) => readTakeOverToken(token, keys));
+      const reading = await deps.keys.readFresh((keys) => readTakeOverToken(token, keys));
       const refusal: GrantRefusal | null = !reading.ok
         ? reading.refusal
         : !grant || reading.value.grantId !== grantId || reading.value.supervisorId !== grant.supervisorId

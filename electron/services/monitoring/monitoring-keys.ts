@@ -33,6 +33,17 @@ export class MonitoringKeys {
     return stored.serverUrl === this.serverUrl ? stored.keys : [];
   }
 
+  /**
+   * Reads a signed token (grant, take-over order, role-play ticket); a key this console has not
+   * seen yet (a rotation) is fetched once and the token read again.
+   */
+  async readFresh<R extends { ok: boolean; refusal?: string }>(read: (keys: SigningKey[]) => R): Promise<R> {
+    const reading = read(this.current());
+    if (reading.ok || reading.refusal !== 'unknown-key') return reading;
+    await this.refresh();
+    return read(this.current());
+  }
+
   /** One fetch at a time; a failure keeps the keys already known. */
   refresh(): Promise<void> {
     this.fetching ??= this.fetchKeys()

@@ -1,10 +1,10 @@
 import { ContractFailure } from '../../../shared/contract/core';
 import type { TicketCheck } from '../../../shared/contract/roleplay';
 import type { Scenario } from '../../../shared/roleplay/scenario';
-import { checkTicket, RolePlayTicket } from '../../../shared/roleplay/session-ticket';
+import { checkTicket } from '../../../shared/roleplay/session-ticket';
 import type { HandlerRegistry } from '../contract/registry';
 import type { HostLogger } from '../host-log';
-import { readSigned } from '../monitoring/grant-verifier';
+import { readRolePlayTicket } from '../monitoring/grant-verifier';
 import type { MonitoringKeys } from '../monitoring/monitoring-keys';
 import type { SessionService } from '../session-service';
 import type { LocalRecordings } from './recordings';
@@ -45,11 +45,7 @@ export function registerRolePlayHandlers(registry: HandlerRegistry, deps: RolePl
     .handle('roleplay.verifyTicket', async ({ token }): Promise<TicketCheck> => {
       const user = deps.session.current();
       if (!user) throw new ContractFailure('UNAUTHENTICATED', 'Sign in first.');
-      let reading = readSigned(token, deps.keys.current(), RolePlayTicket);
-      if (!reading.ok && reading.refusal === 'unknown-key') {
-        await deps.keys.refresh();
-        reading = readSigned(token, deps.keys.current(), RolePlayTicket);
-      }
+      const reading = await deps.keys.readFresh((keys) => readRolePlayTicket(token, keys));
       if (!reading.ok) {
         // A grant refusal a ticket cannot have (already-used, other-call…) reads as malformed.
         const refusal = reading.refusal === 'bad-signature' || reading.refusal === 'unknown-key' ? reading.refusal : 'malformed';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RolePlaySession } from '../../../../shared/api/roleplay';
 import { textIn } from '../../../../shared/guidance/script';
 import { findCriterion, type Scenario } from '../../../../shared/roleplay/scenario';
+import { ScoreTable } from './ScoreTable';
 import { SessionReplay } from './SessionReplay';
 
 export interface ResultLabels {
@@ -49,26 +50,7 @@ export function RolePlayResult({
           <p className={`roleplay-outcome roleplay-outcome-${score.outcome}`} data-testid="roleplay-result-overall" data-percent={Math.round(score.percent)}>
             <strong>{t(`roleplay.result.${score.outcome}`)}</strong> · {t('roleplay.result.overall', { percent: Math.round(score.percent) })} ({t('roleplay.result.threshold', { threshold: score.threshold })})
           </p>
-          <table className="roleplay-score">
-            <thead>
-              <tr>
-                <th scope="col">{t('roleplay.result.criterion')}</th>
-                <th scope="col">{t('roleplay.result.level')}</th>
-                <th scope="col">{t('roleplay.result.points')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {score.criteria.map((c) => (
-                <tr key={c.criterionId} data-testid="roleplay-result-criterion" data-criterion={c.criterionId} data-level={c.scored ? c.levelId : ''}>
-                  <th scope="row">{criterionName(c.criterionId)}</th>
-                  <td>{c.scored ? levelName(c.criterionId, c.levelId) : t('roleplay.result.notScored')}</td>
-                  <td>
-                    {c.points} / {c.maxPoints}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ScoreTable criteria={score.criteria} criterionName={criterionName} levelName={levelName} rowTestId="roleplay-result-criterion" />
           {session.feedback && (
             <blockquote className="roleplay-feedback-text" data-testid="roleplay-result-feedback">
               <p>{t('roleplay.result.feedback', { name: session.scoredBy?.name ?? session.caller.name })}</p>
